@@ -1,0 +1,53 @@
+# Leeway — every target installs what it needs first (`make deps`, idempotent and cached).
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+ENV := [ -f .deps/rdkafka.env ] && source .deps/rdkafka.env;
+TEST_RUN_DIR := .run/test
+SWIFT_TEST_FLAGS ?=
+
+.PHONY: help deps build test run bench lint broker-up broker-down clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
+
+deps: ## Install Debian packages, librdkafka >= 2.8 and the Tansu dev broker into .deps/
+	@scripts/deps.sh
+
+build: deps ## Build everything (zero warnings expected)
+	@$(ENV) swift build --build-tests
+
+test: deps ## Start a private dev broker, run the whole suite, stop the broker
+	@$(ENV) swift build --build-tests
+	@export LEEWAY_RUN_DIR=$(TEST_RUN_DIR); \
+	  trap 'scripts/broker.sh down' EXIT; \
+	  export LEEWAY_BROKERS=$$(scripts/broker.sh up); \
+	  echo "==> dev broker at $$LEEWAY_BROKERS"; \
+	  $(ENV) swift test --skip-build $(SWIFT_TEST_FLAGS)
+
+run: deps broker-up ## Dev broker up, topics applied, and how to produce and read with kcat
+	@$(ENV) swift build --product leeway
+	@B=$$(scripts/broker.sh status); \
+	  $(ENV) .build/debug/leeway topics apply --brokers $$B; \
+	  echo; echo "Dev broker: $$B (stop it with 'make broker-down')"; \
+	  echo "Produce:  echo '{\"vessel_id\":\"IMO9321483\",\"vessel_type\":\"tanker\",\"ts\":\"2026-11-29T08:00:00Z\"}' | LD_LIBRARY_PATH=.deps/librdkafka/lib kcat -b $$B -t fleet.telemetry.v1 -P -k IMO9321483"; \
+	  echo "Read:     LD_LIBRARY_PATH=.deps/librdkafka/lib kcat -b $$B -t fleet.telemetry.v1 -C -e -f '%k %s\n'"
+
+bench: deps broker-up ## Produce and consume throughput against the dev broker
+	@$(ENV) swift build -c release --product leeway-bench
+	@B=$$(scripts/broker.sh status); $(ENV) .build/release/leeway-bench --brokers $$B
+
+lint: deps ## Validate docker-compose.yml and check the build has no warnings
+	@docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"
+	@$(ENV) swift build --build-tests 2>&1 | tee .run/build.log >/dev/null || { cat .run/build.log; exit 1; }
+	@if grep -q "warning:" .run/build.log; then grep "warning:" .run/build.log; exit 1; else echo "swift build: no warnings"; fi
+
+broker-up: deps ## Start the dev broker (Tansu) on a free loopback port
+	@scripts/broker.sh up
+
+broker-down: ## Stop the dev broker
+	@scripts/broker.sh down
+
+clean: ## Remove build output (keeps .deps/)
+	rm -rf .build .run

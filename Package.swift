@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import Foundation
+import PackageDescription
+
+/// Where librdkafka (>= 2.8) lives when it is not the system's: `LEEWAY_RDKAFKA_PREFIX`, else the
+/// copy `make deps` builds into `.deps/librdkafka`. SwiftPM drops rpath flags found in .pc files,
+/// so the rpath is added here; without it the binary would load Debian's older librdkafka.
+let rdkafkaPrefix: String? = {
+    if let prefix = ProcessInfo.processInfo.environment["LEEWAY_RDKAFKA_PREFIX"], !prefix.isEmpty {
+        return prefix
+    }
+    let local = Context.packageDirectory + "/.deps/librdkafka"
+    return FileManager.default.fileExists(atPath: local + "/include/librdkafka/rdkafka.h") ? local : nil
+}()
+
+let rdkafkaSwiftSettings: [SwiftSetting] = rdkafkaPrefix.map { [.unsafeFlags(["-Xcc", "-I\($0)/include"])] } ?? []
+let rdkafkaLinkerSettings: [LinkerSetting] = rdkafkaPrefix.map {
+    [.unsafeFlags(["-L\($0)/lib", "-Xlinker", "-rpath", "-Xlinker", "\($0)/lib"])]
+} ?? []
+
+let package = Package(
+    name: "Leeway",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "leeway", targets: ["leeway"]),
+        .library(name: "Kafka", targets: ["Kafka"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-log", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.5.0"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
+    ],
+    targets: [
+        .systemLibrary(name: "CRdKafka", path: "Sources/CRdKafka"),
+        .target(
+            name: "Kafka",
+            dependencies: [
+                "CRdKafka",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: rdkafkaSwiftSettings,
+            linkerSettings: rdkafkaLinkerSettings
+        ),
+        .target(name: "LeewayCore"),
+        .executableTarget(
+            name: "leeway",
+            dependencies: [
+                "Kafka",
+                "LeewayCore",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: rdkafkaSwiftSettings,
+            linkerSettings: rdkafkaLinkerSettings
+        ),
+        .testTarget(
+            name: "KafkaTests",
+            dependencies: ["Kafka", "CRdKafka"],
+            swiftSettings: rdkafkaSwiftSettings,
+            linkerSettings: rdkafkaLinkerSettings
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,25 @@
+import Kafka
+import Synchronization
+
+/// Counts delivery reports from a producer's handler.
+final class DeliveryTally: Sendable {
+    private let state = Mutex<(ok: Int, failed: [KafkaError], partitions: [UInt64: Int32])>((0, [], [:]))
+    private let keepPartitions: Bool
+
+    init(keepPartitions: Bool = false) { self.keepPartitions = keepPartitions }
+
+    var handler: @Sendable ([DeliveryReport]) -> Void {
+        { reports in
+            self.state.withLock { state in
+                for report in reports {
+                    if let error = report.error { state.failed.append(error) } else { state.ok += 1 }
+                    if self.keepPartitions { state.partitions[report.token] = report.partition }
+                }
+            }
+        }
+    }
+
+    var delivered: Int { state.withLock { $0.ok } }
+    var failures: [KafkaError] { state.withLock { $0.failed } }
+    var partitions: [UInt64: Int32] { state.withLock { $0.partitions } }
+}

