@@ -1,0 +1,46 @@
+import Foundation
+import Kafka
+import Testing
+
+@Suite("Producer failures are reported, not hidden")
+struct ProducerFailureTests {
+    @Test("a producer pointed at a closed port fails with a clear error within its timeout")
+    func closedPort() async throws {
+        let port = try closedLoopbackPort()
+        var configuration = KafkaProducerConfiguration(bootstrapServers: ["127.0.0.1:\(port)"])
+        configuration.messageTimeout = .seconds(2)
+        let tally = DeliveryTally()
+        let producer = try KafkaProducer(configuration: configuration, onDelivery: tally.handler)
+        let started = ContinuousClock.now
+        try producer.send(ProducerRecord(topic: "nowhere", key: "k", value: Array("v".utf8)), token: 7)
+        try await producer.flush(timeout: .seconds(15))
+        let elapsed = ContinuousClock.now - started
+        await producer.close()
+
+        let failure = try #require(tally.failures.first)
+        #expect(failure.code == .messageTimedOut)
+        #expect(failure.isRetriable)
+        #expect("\(failure)".contains("timed out"))
+        #expect("\(failure)".contains("127.0.0.1:\(port)"), "names the unreachable broker: \(failure)")
+        #expect(elapsed < .seconds(10), "fails near its 2 s message timeout, took \(elapsed)")
+    }
+
+    /// A loopback port nobody listens on: bound, then released.
+    private func closedLoopbackPort() throws -> Int {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(fd) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = 0
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        try withUnsafeMutablePointer(to: &address) { pointer in
+            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0 else {
+                    throw POSIXError(.EADDRNOTAVAIL)
+                }
+            }
+        }
+        return Int(UInt16(bigEndian: address.sin_port))
+    }
+}
