@@ -70,7 +70,9 @@ public final class KafkaAdmin: Sendable {
         }
     }
 
-    /// The configs explicitly set on each topic (not broker defaults).
+    /// Each topic's configs as the broker reports them, defaults included (Tansu 0.6 flags
+    /// every entry as a default, even those set at creation). A topic the broker returns no
+    /// entries for is left out.
     public func describeConfigs(_ topics: [String], timeout: Duration = .seconds(10)) async throws(KafkaError) -> [String: [String: String]] {
         try await run("describe topic configs", timeout: timeout) { rk, queue, options throws(KafkaError) in
             var resources: [OpaquePointer?] = topics.map { rd_kafka_ConfigResource_new(RD_KAFKA_RESOURCE_TOPIC, $0) }
@@ -90,9 +92,10 @@ public final class KafkaAdmin: Sendable {
                 }
                 var entryCount = 0
                 let entries = rd_kafka_ConfigResource_configs(resource, &entryCount)
+                guard entryCount > 0 else { continue }
                 var values: [String: String] = [:]
                 for j in 0..<entryCount {
-                    guard let entry = entries?[j], rd_kafka_ConfigEntry_is_default(entry) == 0,
+                    guard let entry = entries?[j],
                           let value = rd_kafka_ConfigEntry_value(entry) else { continue }
                     values[String(cString: rd_kafka_ConfigEntry_name(entry))] = String(cString: value)
                 }

@@ -36,7 +36,14 @@ public struct TopicDescription: Sendable, Equatable {
     public var name: String
     /// Number of partitions.
     public var partitions: Int
-    /// Configs the broker reports as set on the topic (not defaults); nil when the broker
-    /// could not describe them.
+    /// The topic's configs as the broker reports them, defaults included; nil when the
+    /// broker could not describe them.
     public var configs: [String: String]?
+
+    /// Describes a topic.
+    public init(name: String, partitions: Int, configs: [String: String]?) {
+        self.name = name
+        self.partitions = partitions
+        self.configs = configs
+    }
 }
