@@ -6,6 +6,7 @@ SHELL := /bin/bash
 ENV := [ -f .deps/rdkafka.env ] && source .deps/rdkafka.env;
 TEST_RUN_DIR := .run/test
 SWIFT_TEST_FLAGS ?=
+BENCH_FLAGS ?=
 
 .PHONY: help deps build test run bench lint broker-up broker-down clean
 
@@ -36,7 +37,9 @@ run: deps broker-up ## Dev broker up, topics applied, and how to produce and rea
 
 bench: deps broker-up ## Produce and consume throughput against the dev broker
 	@$(ENV) swift build -c release --product leeway-bench
-	@B=$$(scripts/broker.sh status); $(ENV) .build/release/leeway-bench --brokers $$B
+	@B=$$(scripts/broker.sh status); \
+	  export LEEWAY_RDKAFKA_PERFORMANCE=$${LEEWAY_RDKAFKA_PERFORMANCE:-$$PWD/.deps/librdkafka/bin/rdkafka_performance}; \
+	  $(ENV) .build/release/leeway-bench --brokers $$B $(BENCH_FLAGS)
 
 lint: deps ## Validate docker-compose.yml and check the build has no warnings
 	@docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"

@@ -57,6 +57,13 @@ let package = Package(
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings
         ),
+        .executableTarget(
+            name: "leeway-bench",
+            dependencies: ["Kafka", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/KafkaThroughput",
+            swiftSettings: rdkafkaSwiftSettings,
+            linkerSettings: rdkafkaLinkerSettings
+        ),
         .testTarget(
             name: "KafkaTests",
             dependencies: ["Kafka", "CRdKafka"],

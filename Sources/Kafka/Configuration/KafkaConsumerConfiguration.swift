@@ -43,7 +43,7 @@ public struct KafkaConsumerConfiguration: Sendable {
     /// Most records handed over in one ``ConsumerEvent/records(_:)`` batch.
     public var maxBatchSize: Int = 1_000
     /// Bound of librdkafka's pre-fetch queue per partition, in KiB: the consumer's memory bound.
-    public var fetchQueueMaxKilobytes: Int = 16_384
+    public var fetchQueueMaxKilobytes: Int = 65_536
     /// Static membership id (`group.instance.id`); nil for dynamic membership.
     public var groupInstanceID: String? = nil
 

@@ -99,6 +99,13 @@ final class EventHandoff: @unchecked Sendable {
         }
     }
 
+    /// Whether an iterator is alive.
+    var hasIterator: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        return iterators > 0
+    }
+
     /// An iterator was made.
     func adopt() {
         condition.lock()

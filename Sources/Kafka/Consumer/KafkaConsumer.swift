@@ -7,8 +7,8 @@ import ServiceLifecycle
 /// stored only when the application says a record is processed (``store(processed:)``) and
 /// committed in the background or by ``commit()``.
 ///
-/// Polling runs on a dedicated thread and only when the application asks for the next
-/// event, so memory is bounded by librdkafka's fetch queue and one batch. Iterate from one
+/// Polling runs on a dedicated thread that prepares at most one batch ahead of the
+/// application, so memory is bounded by librdkafka's fetch queue and two batches. Iterate from one
 /// task at a time; between iterations the member stays in the group but fetches nothing.
 ///
 /// As a `Service` it runs until graceful shutdown, then closes: the iterating task sees a
@@ -50,15 +50,24 @@ public final class KafkaConsumer: Service, Sendable, AsyncSequence {
         }
     }
 
+    /// Fills one batch while the application works on the previous one, then hands it over
+    /// when asked: at most one batch waits on the Swift side. Nothing is polled before the
+    /// first iterator exists, so the first `.assigned` always reaches the application.
     private static func pollLoop(handle: RdKafkaHandle, context: ConsumerContext, thread: PollThread, maxBatch: Int) {
         let rk = handle.pointer
         while !thread.isStopping {
-            guard context.handoff.waitForDemand(unlessAbandoned: false, giveUp: { thread.isStopping }) else { continue }
-            guard let first = rd_kafka_consumer_poll(rk, 100) else { continue }
-            context.take(first)
+            if !context.handoff.hasIterator {
+                _ = context.handoff.waitForDemand(unlessAbandoned: false, giveUp: { thread.isStopping })
+                continue
+            }
+            if context.pending.isEmpty {
+                guard let first = rd_kafka_consumer_poll(rk, 100) else { continue }
+                context.take(first)
+            }
             while context.pending.count < maxBatch, let next = rd_kafka_consumer_poll(rk, 0) {
                 context.take(next)
             }
+            guard context.handoff.waitForDemand(unlessAbandoned: false, giveUp: { thread.isStopping }) else { continue }
             context.deliverPending()
         }
     }

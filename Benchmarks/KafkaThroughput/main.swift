@@ -1,0 +1,188 @@
+// `make bench`: produce and consume throughput of Leeway's Kafka layer against the dev
+// broker, next to librdkafka's own rdkafka_performance on the same broker in the same run.
+import Foundation
+import Kafka
+import Logging
+import Synchronization
+
+struct Options {
+    var brokers = ProcessInfo.processInfo.environment["LEEWAY_BROKERS"] ?? "127.0.0.1:9092"
+    var messages = 1_000_000
+    var size = 200
+    var partitions = 6
+    var baseline: String? = ProcessInfo.processInfo.environment["LEEWAY_RDKAFKA_PERFORMANCE"]
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next() else { throw BenchError("\(flag) needs a value") }
+            switch flag {
+            case "--brokers": brokers = value
+            case "--messages": messages = try Self.positive(value, flag)
+            case "--size": size = try Self.positive(value, flag)
+            case "--partitions": partitions = try Self.positive(value, flag)
+            case "--baseline": baseline = value
+            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline")
+            }
+        }
+    }
+
+    static func positive(_ value: String, _ flag: String) throws -> Int {
+        guard let n = Int(value), n > 0 else { throw BenchError("\(flag) expects a positive integer, got \(value)") }
+        return n
+    }
+}
+
+struct BenchError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+struct Row {
+    var name: String
+    var messages: Int
+    var seconds: Double
+    var bytes: Int
+    var msgsPerSecond: Double { Double(messages) / seconds }
+    var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
+}
+
+final class Counter: Sendable {
+    private let value = Atomic<Int>(0)
+    func add(_ n: Int) { value.add(n, ordering: .relaxed) }
+    var count: Int { value.load(ordering: .relaxed) }
+}
+
+func makeTopic(_ admin: KafkaAdmin, _ name: String, partitions: Int) async throws {
+    let result = try await admin.createTopics([TopicSpec(name: name, partitions: partitions)])
+    if let failure = result[name], let failure { throw failure }
+}
+
+func swiftProduce(_ options: Options, topic: String) async throws -> Row {
+    var configuration = KafkaProducerConfiguration(bootstrapServers: [options.brokers])
+    configuration.compression = "none"
+    configuration.linger = .milliseconds(5)
+    configuration.batchMaxMessages = 10_000
+    configuration.queueMaxMessages = 500_000
+    configuration.client.statisticsInterval = nil
+    let delivered = Counter(), failed = Counter()
+    let producer = try KafkaProducer(configuration: configuration, logger: Logger(label: "bench")) { reports in
+        var bad = 0
+        for report in reports where report.error != nil { bad += 1 }
+        delivered.add(reports.count - bad)
+        failed.add(bad)
+    }
+    let record = ProducerRecord(topic: topic, key: nil, value: [UInt8](repeating: 0x61, count: options.size))
+    let start = ContinuousClock.now
+    for _ in 0..<options.messages {
+        try await producer.sendAwaitingRoom(record)
+    }
+    try await producer.flush(timeout: .seconds(300))
+    let seconds = (ContinuousClock.now - start).seconds
+    await producer.close()
+    guard failed.count == 0, delivered.count == options.messages else {
+        throw BenchError("produce: \(delivered.count) delivered, \(failed.count) failed of \(options.messages)")
+    }
+    return Row(name: "produce (Swift layer)", messages: options.messages, seconds: seconds, bytes: options.messages * options.size)
+}
+
+func swiftConsume(_ options: Options, topic: String) async throws -> Row {
+    var configuration = KafkaConsumerConfiguration(bootstrapServers: [options.brokers], groupID: "bench-\(UUID())", topics: [topic])
+    configuration.sessionTimeout = .seconds(6)
+    configuration.client.statisticsInterval = nil
+    configuration.autoCommitInterval = .seconds(5)
+    let consumer = try KafkaConsumer(configuration: configuration, logger: Logger(label: "bench"))
+    var count = 0, bytes = 0
+    var start: ContinuousClock.Instant?
+    for try await event in consumer {
+        guard case .records(let records) = event else { continue }
+        start = start ?? .now
+        count += records.count
+        for record in records { bytes += record.value?.count ?? 0 }
+        try consumer.store(processed: records)
+        if count >= options.messages { break }
+    }
+    let seconds = (ContinuousClock.now - start!).seconds
+    await consumer.close()
+    return Row(name: "group consume (Swift layer)", messages: count, seconds: seconds, bytes: bytes)
+}
+
+/// Runs librdkafka's rdkafka_performance and reads its "N msgs/s" figure.
+func baseline(_ options: Options, tool: String, arguments: [String], name: String) throws -> Row? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: tool)
+    process.arguments = arguments
+    let pipe = Pipe()
+    process.standardOutput = pipe
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    process.waitUntilExit()
+    // "% 1000000 messages produced (200000000 bytes), 1000000 delivered ... in 1234ms: 810372 msgs/s and 162.07 MB/s"
+    let pattern = try Regex<(Substring, Substring, Substring)>(#"(\d+) messages .*? in (\d+)ms: \d+ msgs/s"#)
+    guard let match = output.matches(of: pattern).last, let messages = Int(match.1), let ms = Double(match.2) else {
+        FileHandle.standardError.write(Data("baseline \(name): no summary in rdkafka_performance output\n".utf8))
+        return nil
+    }
+    return Row(name: name, messages: messages, seconds: ms / 1000, bytes: messages * options.size)
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}
+
+func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
+
+func main() async throws {
+    let options = try Options(CommandLine.arguments)
+    LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
+    let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
+    let run = UUID().uuidString.prefix(8)
+    let swiftTopic = "bench-swift-\(run)", baselineTopic = "bench-librdkafka-\(run)"
+    try await makeTopic(admin, swiftTopic, partitions: options.partitions)
+    try await makeTopic(admin, baselineTopic, partitions: options.partitions)
+    admin.close()
+
+    print("Kafka layer throughput: \(options.messages) messages of \(options.size) bytes, \(options.partitions) partitions, broker \(options.brokers)")
+    print("librdkafka \(Librdkafka.version); producer linger.ms=5 batch.num.messages=10000 compression none, idempotent")
+    var rows: [(Row, Row?)] = []
+    let tool = options.baseline.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
+    let common = ["-b", options.brokers, "-t", baselineTopic, "-c", String(options.messages)]
+    let baseProduce = try tool.flatMap {
+        try baseline(options, tool: $0, arguments: ["-P", "-s", String(options.size), "-X", "linger.ms=5",
+                                                    "-X", "batch.num.messages=10000", "-X", "enable.idempotence=true",
+                                                    "-X", "queue.buffering.max.messages=500000"] + common,
+                     name: "produce (librdkafka)")
+    }
+    rows.append((try await swiftProduce(options, topic: swiftTopic), baseProduce))
+    let baseConsume = try tool.flatMap {
+        try baseline(options, tool: $0, arguments: ["-G", "bench-base-\(run)", "-X", "session.timeout.ms=6000",
+                                                    "-X", "auto.offset.reset=earliest"] + common,
+                     name: "group consume (librdkafka)")
+    }
+    rows.append((try await swiftConsume(options, topic: swiftTopic), baseConsume))
+
+    print("")
+    print("| benchmark | messages | seconds | msgs/s | MB/s | librdkafka msgs/s | Swift / librdkafka |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    for (row, base) in rows {
+        var cells: [String] = [row.name, String(row.messages), format(row.seconds, 2)]
+        cells.append(format(row.msgsPerSecond, 0))
+        cells.append(format(row.megabytesPerSecond, 1))
+        if let base {
+            cells.append(format(base.msgsPerSecond, 0))
+            cells.append(format(row.msgsPerSecond / base.msgsPerSecond * 100, 1) + " %")
+        } else {
+            cells.append(contentsOf: ["n/a", "n/a"])
+        }
+        print("| " + cells.joined(separator: " | ") + " |")
+    }
+    if tool == nil { print("(no baseline: set LEEWAY_RDKAFKA_PERFORMANCE to librdkafka's rdkafka_performance)") }
+}
+
+do {
+    try await main()
+} catch {
+    FileHandle.standardError.write(Data("leeway-bench: \(error)\n".utf8))
+    exit(1)
+}
