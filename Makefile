@@ -43,7 +43,7 @@ bench: deps broker-up ## Produce and consume throughput against the dev broker
 
 lint: deps ## Validate docker-compose.yml and check the build has no warnings
 	@docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"
-	@$(ENV) swift build --build-tests 2>&1 | tee .run/build.log >/dev/null || { cat .run/build.log; exit 1; }
+	@mkdir -p .run; $(ENV) swift build --build-tests 2>&1 | tee .run/build.log >/dev/null || { cat .run/build.log; exit 1; }
 	@if grep -q "warning:" .run/build.log; then grep "warning:" .run/build.log; exit 1; else echo "swift build: no warnings"; fi
 
 broker-up: deps ## Start the dev broker (Tansu) on a free loopback port
