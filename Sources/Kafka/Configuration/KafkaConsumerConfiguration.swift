@@ -44,6 +44,10 @@ public struct KafkaConsumerConfiguration: Sendable {
     public var maxBatchSize: Int = 1_000
     /// Bound of librdkafka's pre-fetch queue per partition, in KiB: the consumer's memory bound.
     public var fetchQueueMaxKilobytes: Int = 65_536
+    /// How long a partition's fetching pauses once the fetch queue is at its bound.
+    /// librdkafka's default (1 s) stalls a consumer that is only slightly slower than the
+    /// broker for most of each second; a short pause keeps the queue topped up.
+    public var fetchQueueBackoff: Duration = .milliseconds(10)
     /// Static membership id (`group.instance.id`); nil for dynamic membership.
     public var groupInstanceID: String? = nil
 
@@ -65,6 +69,7 @@ public struct KafkaConsumerConfiguration: Sendable {
             ("enable.auto.offset.store", "false"),
             ("enable.auto.commit", String(autoCommitInterval != nil)),
             ("queued.max.messages.kbytes", String(fetchQueueMaxKilobytes)),
+            ("fetch.queue.backoff.ms", String(fetchQueueBackoff.milliseconds)),
             ("enable.partition.eof", "false"),
         ]
         if let autoCommitInterval { entries.append(("auto.commit.interval.ms", String(autoCommitInterval.milliseconds))) }

@@ -18,11 +18,22 @@ extension KafkaConsumer {
 
     /// Marks `records` as processed: stores, per partition, one past the highest offset.
     public func store(processed records: some Sequence<ConsumerRecord>) throws(KafkaError) {
+        // Batches come in runs per partition: hash only when the partition changes.
         var highest: [TopicPartition: Int64] = [:]
-        for record in records {
-            let key = TopicPartition(record.topic, record.partition)
-            highest[key] = Swift.max(highest[key] ?? -1, record.offset + 1)
+        var run: (topic: String, partition: Int32, next: Int64)?
+        func close(_ run: (topic: String, partition: Int32, next: Int64)) {
+            let key = TopicPartition(run.topic, run.partition)
+            highest[key] = Swift.max(highest[key] ?? -1, run.next)
         }
+        for record in records {
+            if let current = run, current.partition == record.partition, current.topic == record.topic {
+                run?.next = Swift.max(current.next, record.offset + 1)
+            } else {
+                if let current = run { close(current) }
+                run = (record.topic, record.partition, record.offset + 1)
+            }
+        }
+        if let run { close(run) }
         try store(highest.map { TopicPartitionOffset($0.key, offset: $0.value) })
     }
 

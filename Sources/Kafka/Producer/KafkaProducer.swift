@@ -11,6 +11,8 @@ public final class KafkaProducer: Service, Sendable {
     private struct State: Sendable {
         var closed = false
         var topics: [String: TopicHandle] = [:]
+        /// The last topic sent to: a pipeline sends runs to one topic, so this skips hashing.
+        var lastTopic: (name: String, handle: TopicHandle)?
     }
 
     /// An `rd_kafka_topic_t`, owned by the producer's state and destroyed on close.
@@ -109,6 +111,7 @@ public final class KafkaProducer: Service, Sendable {
             self.state.withLock { state in
                 state.topics.values.forEach { rd_kafka_topic_destroy($0.pointer) }
                 state.topics.removeAll()
+                state.lastTopic = nil
             }
             self.handle.destroy()
         }
@@ -130,12 +133,19 @@ public final class KafkaProducer: Service, Sendable {
 
 extension KafkaProducer {
     private static func topicHandle(_ name: String, in state: inout State, rk: OpaquePointer) throws(KafkaError) -> OpaquePointer {
-        if let topic = state.topics[name] { return topic.pointer }
-        guard let topic = rd_kafka_topic_new(rk, name, nil) else {
-            throw KafkaError(.from(rd_kafka_last_error()), operation: "open topic \(name)")
+        if let last = state.lastTopic, last.name == name { return last.handle.pointer }
+        let handle: TopicHandle
+        if let known = state.topics[name] {
+            handle = known
+        } else {
+            guard let topic = rd_kafka_topic_new(rk, name, nil) else {
+                throw KafkaError(.from(rd_kafka_last_error()), operation: "open topic \(name)")
+            }
+            handle = TopicHandle(pointer: topic)
+            state.topics[name] = handle
         }
-        state.topics[name] = TopicHandle(pointer: topic)
-        return topic
+        state.lastTopic = (name, handle)
+        return handle.pointer
     }
 
     private static func makeHeaders(_ headers: [KafkaHeader]) -> OpaquePointer? {

@@ -5,9 +5,13 @@ import Synchronization
 
 /// The producer's callback target: collects delivery reports while librdkafka serves them
 /// and hands them to the application's handler as one batch per poll.
+///
+/// Only one thread at a time polls the producer (its poll thread, then the closing task after
+/// that thread has stopped), and delivery callbacks run inside that poll, so ``pending``
+/// needs no lock.
 final class ProducerContext: ClientContext, @unchecked Sendable {
     private let handler: (@Sendable ([DeliveryReport]) -> Void)?
-    private let pending = Mutex<[DeliveryReport]>([])
+    private var pending: [DeliveryReport] = []
     /// Records sent whose report the handler has not seen yet.
     let unreported = Atomic<Int>(0)
     private let delivered: Counter
@@ -30,18 +34,16 @@ final class ProducerContext: ClientContext, @unchecked Sendable {
         if handler == nil {
             unreported.subtract(1, ordering: .relaxed)
         } else {
-            pending.withLock { $0.append(report) }
+            pending.append(report)
         }
     }
 
     /// Hands the reports collected so far to the handler (on the calling poll thread).
     func deliverPending() {
         guard let handler else { return }
-        let batch = pending.withLock { reports -> [DeliveryReport] in
-            defer { reports.removeAll(keepingCapacity: true) }
-            return reports
-        }
-        guard !batch.isEmpty else { return }
+        guard !pending.isEmpty else { return }
+        let batch = pending
+        pending.removeAll(keepingCapacity: true)
         handler(batch)
         unreported.subtract(batch.count, ordering: .releasing)
     }
