@@ -80,7 +80,8 @@ extension ConsumerContext {
         }
     }
 
-    /// Assign: take the partitions, then tell the application. Revoke: hand over what was
+    /// Assign: take the partitions, tell the application, and wait until it asks for the
+    /// next event. Revoke: hand over what was
     /// polled, tell the application, wait until it asks for the next event (it has flushed
     /// and committed), and only then give the partitions up.
     private func rebalance(_ rk: OpaquePointer, _ err: rd_kafka_resp_err_t, _ list: UnsafeMutablePointer<rd_kafka_topic_partition_list_t>?) {
@@ -96,7 +97,11 @@ extension ConsumerContext {
             }
             if let error { logger.error("assigning partitions failed", metadata: ["error": "\(error)"]) }
             logger.info("partitions assigned", metadata: ["partitions": "\(partitions.sorted())"])
-            handoff.deliverWhenAsked(.assigned(partitions))
+            // Wait until the application has handled the assignment (restored state, paused,
+            // sought) before polling on, so no record of these partitions is prepared early.
+            if handoff.deliverWhenAsked(.assigned(partitions)) {
+                _ = handoff.waitForDemand()
+            }
         default:
             let lost = rd_kafka_assignment_lost(rk) != 0
             deliverPending()

@@ -4,7 +4,8 @@
 public enum ConsumerEvent: Sendable {
     /// Records, in partition order, from partitions this member owns.
     case records([ConsumerRecord])
-    /// Partitions given to this member; fetching has started. Restore their state now.
+    /// Partitions given to this member. Restore their state (or pause them) now: no record
+    /// of theirs is prepared until the application asks for the next event.
     case assigned([TopicPartition])
     /// Partitions being taken away. Flush outputs and commit before asking for the next event.
     case revoked([TopicPartition])

@@ -72,6 +72,8 @@ extension KafkaConsumer {
     }
 
     /// Stops fetching from `partitions` until ``resume(_:)``; owned partitions stay owned.
+    /// Paused while handling `.assigned`, a partition yields nothing; paused later, records
+    /// already in the batch being prepared (at most one batch) may still arrive.
     public func pause(_ partitions: [TopicPartition]) throws(KafkaError) {
         try changeFetching(partitions, operation: "pause") { rd_kafka_pause_partitions($0, $1) }
     }
