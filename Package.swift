@@ -64,6 +64,7 @@ let package = Package(
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings
         ),
+        .testTarget(name: "LeewayCoreTests", dependencies: ["LeewayCore"]),
         .testTarget(
             name: "KafkaTests",
             dependencies: [
