@@ -59,8 +59,8 @@ let package = Package(
         ),
         .executableTarget(
             name: "leeway-bench",
-            dependencies: ["Kafka", .product(name: "Logging", package: "swift-log")],
-            path: "Benchmarks/KafkaThroughput",
+            dependencies: ["Kafka", "LeewayCore", .product(name: "Logging", package: "swift-log")],
+            path: "Benchmarks/LeewayBench",
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings
         ),

@@ -5,13 +5,11 @@ import Darwin
 #endif
 
 extension JSONScanner {
-    private static let exactPowersOfTen: [Double] = (0...22).map(pow10)
-
-    private static func pow10(_ n: Int) -> Double {
-        var value = 1.0
-        for _ in 0..<n { value *= 10 }
-        return value
-    }
+    /// 10^0 … 10^22: every one is exact in a Double.
+    private static let exactPowersOfTen: InlineArray<23, Double> = [
+        1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+        1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22,
+    ]
 
     /// Scans an RFC 8259 number. Up to 19 significant digits with a small exponent take the
     /// exact fast path (correctly rounded); anything else goes through `strtod`.

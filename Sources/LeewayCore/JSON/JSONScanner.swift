@@ -1,4 +1,4 @@
-/// A strict, allocation-free JSON scanner over UTF-8 bytes: it walks values, checks syntax,
+/// A strict, allocation-free JSON scanner (for inputs under 2 GiB) over UTF-8 bytes: it walks values, checks syntax,
 /// string escapes and UTF-8, and parses numbers, without building a document.
 /// Besides RFC 8259 it recognises the bare tokens `NaN`, `Infinity` and `-Infinity` as
 /// ``Scalar/nonFinite`` so a caller can say "bad type" rather than "malformed".
@@ -11,7 +11,7 @@ struct JSONScanner {
 
     /// A scanned value; strings are located, not copied.
     enum Scalar {
-        case string(start: Int, end: Int, escaped: Bool)
+        case string(start: Int32, end: Int32, escaped: Bool)
         case number(Double)
         case nonFinite
         case boolean
@@ -25,12 +25,12 @@ struct JSONScanner {
 
     init(_ bytes: UnsafeRawBufferPointer) { self.bytes = bytes }
 
-    var atEnd: Bool { index >= bytes.count }
-    var current: UInt8 { index < bytes.count ? bytes[index] : 0 }
+    @inline(__always) var atEnd: Bool { index >= bytes.count }
+    @inline(__always) var current: UInt8 { index < bytes.count ? bytes[index] : 0 }
 
     func fail(_ problem: String) -> Malformed { Malformed(position: index, problem: problem) }
 
-    mutating func skipWhitespace() {
+    @inline(__always) mutating func skipWhitespace() {
         while index < bytes.count {
             let c = bytes[index]
             guard c == 0x20 || c == 0x0A || c == 0x0D || c == 0x09 else { return }
@@ -38,13 +38,13 @@ struct JSONScanner {
         }
     }
 
-    mutating func expect(_ byte: UInt8, _ what: String) throws(Malformed) {
+    @inline(__always) mutating func expect(_ byte: UInt8, _ what: StaticString) throws(Malformed) {
         guard current == byte else { throw fail("expected \(what)") }
         index += 1
     }
 
     /// Scans any value; containers are checked and skipped.
-    mutating func scanValue(depth: Int) throws(Malformed) -> Scalar {
+    @inline(__always) mutating func scanValue(depth: Int) throws(Malformed) -> Scalar {
         switch current {
         case 0x22: return try scanString()
         case 0x7B, 0x5B:
@@ -110,7 +110,7 @@ struct JSONScanner {
             let c = bytes[index]
             if c == 0x22 {
                 index += 1
-                return .string(start: start, end: index - 1, escaped: escaped)
+                return .string(start: Int32(start), end: Int32(index - 1), escaped: escaped)
             }
             if c == 0x5C {
                 escaped = true

@@ -6,7 +6,7 @@ public enum MaintenanceEvent: String, Sendable, CaseIterable, Codable {
     case engineOverhaul = "engine_overhaul"
 
     init?(bytes: UnsafeRawBufferPointer) {
-        for event in Self.allCases where bytes.elementsEqual(event.rawValue.utf8) {
+        for event in Self.allCases where event.rawValue.utf8.count == bytes.count && bytes.elementsEqual(event.rawValue.utf8) {
             self = event
             return
         }

@@ -1,6 +1,6 @@
 extension TelemetryDecoder {
     /// The member a name denotes, matched on length first, then bytes.
-    static func member(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
+    @inline(__always) static func member(_ bytes: UnsafeRawBufferPointer, _ start: Int, _ end: Int) -> Int? {
         let name = UnsafeRawBufferPointer(rebasing: bytes[start..<end])
         func isName(_ candidate: StaticString) -> Bool {
             let base = candidate.utf8Start

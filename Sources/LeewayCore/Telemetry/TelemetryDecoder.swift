@@ -23,7 +23,7 @@ public enum TelemetryDecoder {
         } catch {
             throw TelemetryRejection(.malformedJSON, "\(error.problem) at byte \(error.position)")
         }
-        return try validate(bytes, members)
+        return try validate(bytes, &members)
     }
 
     /// Decodes one record from an array of bytes.
@@ -51,7 +51,7 @@ public enum TelemetryDecoder {
                 try scanner.expect(0x3A, "':'")
                 scanner.skipWhitespace()
                 let value = try scanner.scanValue(depth: 1)
-                if let member = escaped ? memberForEscaped(bytes, start, end) : member(bytes, start, end) {
+                if let member = escaped ? memberForEscaped(bytes, Int(start), Int(end)) : member(bytes, Int(start), Int(end)) {
                     members[member] = value
                 }
                 scanner.skipWhitespace()
@@ -68,7 +68,7 @@ public enum TelemetryDecoder {
         guard scanner.atEnd else { throw scanner.fail("content after the object") }
     }
 
-    private static func validate(_ bytes: UnsafeRawBufferPointer, _ members: InlineArray<18, JSONScanner.Scalar?>) throws(TelemetryRejection) -> Telemetry {
+    private static func validate(_ bytes: UnsafeRawBufferPointer, _ members: inout InlineArray<18, JSONScanner.Scalar?>) throws(TelemetryRejection) -> Telemetry {
         let vesselID = try withString(bytes, members[Member.vesselID.rawValue], "vessel_id") { (raw) throws(TelemetryRejection) -> String in
             guard (1...64).contains(raw.count), raw.allSatisfy(isVesselIDByte) else {
                 throw TelemetryRejection(.badVesselID, "vessel_id must be 1-64 of [A-Za-z0-9._:-], got \(raw.count) bytes")
@@ -123,8 +123,8 @@ public enum TelemetryDecoder {
         case nil, .null?:
             throw TelemetryRejection(.missingField(name), "\(name) is required")
         case .string(let start, let end, let escaped)?:
-            if !escaped { return try body(UnsafeRawBufferPointer(rebasing: bytes[start..<end])) }
-            let unescaped = unescape(bytes, start, end)
+            if !escaped { return try body(UnsafeRawBufferPointer(rebasing: bytes[Int(start)..<Int(end)])) }
+            let unescaped = unescape(bytes, Int(start), Int(end))
             let result: Result<T, TelemetryRejection> = unescaped.withUnsafeBytes { raw in
                 do throws(TelemetryRejection) { return .success(try body(raw)) } catch { return .failure(error) }
             }

@@ -4,7 +4,7 @@ public enum VesselType: String, Sendable, CaseIterable, Codable {
 
     /// Parses the exact lowercase name from UTF-8 bytes.
     init?(bytes: UnsafeRawBufferPointer) {
-        for type in Self.allCases where bytes.elementsEqual(type.rawValue.utf8) {
+        for type in Self.allCases where type.rawValue.utf8.count == bytes.count && bytes.elementsEqual(type.rawValue.utf8) {
             self = type
             return
         }

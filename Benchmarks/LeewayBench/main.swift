@@ -1,5 +1,5 @@
-// `make bench`: produce and consume throughput of Leeway's Kafka layer against the dev
-// broker, next to librdkafka's own rdkafka_performance on the same broker in the same run.
+// `make bench`: telemetry decode cost, then produce and consume throughput of Leeway's Kafka
+// layer against the dev broker, next to librdkafka's own rdkafka_performance in the same run.
 import Foundation
 import Kafka
 import Logging
@@ -135,6 +135,9 @@ func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digi
 
 func main() async throws {
     let options = try Options(CommandLine.arguments)
+    let decode = decodeBenchmark()
+    print("Telemetry decode + validate: \(format(decode.nanoseconds, 0)) ns/record (\(decode.bytes)-byte records, best of 5 x 200k)")
+    print("")
     LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
     let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
     let run = UUID().uuidString.prefix(8)
