@@ -45,6 +45,11 @@ let package = Package(
             linkerSettings: rdkafkaLinkerSettings
         ),
         .target(name: "LeewayCore"),
+        .target(
+            name: "LeewayPipeline",
+            dependencies: ["Kafka", "LeewayCore"],
+            swiftSettings: rdkafkaSwiftSettings
+        ),
         .executableTarget(
             name: "leeway",
             dependencies: [
@@ -65,10 +70,24 @@ let package = Package(
             linkerSettings: rdkafkaLinkerSettings
         ),
         .testTarget(name: "LeewayCoreTests", dependencies: ["LeewayCore"]),
+        .target(
+            name: "KafkaTestSupport",
+            dependencies: ["Kafka"],
+            path: "Tests/KafkaTestSupport",
+            swiftSettings: rdkafkaSwiftSettings,
+            linkerSettings: rdkafkaLinkerSettings
+        ),
+        .testTarget(
+            name: "LeewayPipelineTests",
+            dependencies: ["LeewayPipeline", "LeewayCore", "Kafka", "KafkaTestSupport"],
+            swiftSettings: rdkafkaSwiftSettings,
+            linkerSettings: rdkafkaLinkerSettings
+        ),
         .testTarget(
             name: "KafkaTests",
             dependencies: [
                 "Kafka",
+                "KafkaTestSupport",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -1,4 +1,5 @@
 import Kafka
+import KafkaTestSupport
 import Testing
 
 @Suite("Keyed records land where the Java client would put them")

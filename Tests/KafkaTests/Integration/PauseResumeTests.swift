@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import KafkaTestSupport
 import Testing
 
 @Suite("Pausing a partition stops its records until it is resumed")

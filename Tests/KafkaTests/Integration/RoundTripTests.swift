@@ -1,5 +1,6 @@
 import Foundation
 import Kafka
+import KafkaTestSupport
 import Testing
 
 @Suite("Produce and consume against the dev broker", .serialized)

@@ -4,11 +4,11 @@ import Testing
 
 /// The dev broker the integration tests talk to: `LEEWAY_BROKERS`, else the one
 /// `scripts/broker.sh up` started (its port in `.run/broker.port`).
-enum TestBroker {
-    static let bootstrap: String = {
+public enum TestBroker {
+    public static let bootstrap: String = {
         if let brokers = ProcessInfo.processInfo.environment["LEEWAY_BROKERS"], !brokers.isEmpty { return brokers }
         let portFile = URL(fileURLWithPath: #filePath)
-            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent(".run/broker.port")
         if let port = try? String(contentsOf: portFile, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines), !port.isEmpty {
             return "127.0.0.1:\(port)"
@@ -16,10 +16,10 @@ enum TestBroker {
         return "127.0.0.1:9092"
     }()
 
-    static var servers: [String] { [bootstrap] }
+    public static var servers: [String] { [bootstrap] }
 
     /// A fresh topic with `partitions` partitions, unique to the calling test.
-    static func makeTopic(_ prefix: String, partitions: Int) async throws -> String {
+    public static func makeTopic(_ prefix: String, partitions: Int) async throws -> String {
         let name = "\(prefix)-\(UUID().uuidString.prefix(8))"
         let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: servers))
         defer { admin.close() }
@@ -28,14 +28,14 @@ enum TestBroker {
         return name
     }
 
-    static func producerConfiguration() -> KafkaProducerConfiguration {
+    public static func producerConfiguration() -> KafkaProducerConfiguration {
         var configuration = KafkaProducerConfiguration(bootstrapServers: servers)
         configuration.messageTimeout = .seconds(20)
         return configuration
     }
 
     /// A group member with short session timeouts: Tansu answers a first join after half of it.
-    static func consumerConfiguration(group: String, topic: String) -> KafkaConsumerConfiguration {
+    public static func consumerConfiguration(group: String, topic: String) -> KafkaConsumerConfiguration {
         var configuration = KafkaConsumerConfiguration(bootstrapServers: servers, groupID: group, topics: [topic])
         configuration.sessionTimeout = .seconds(6)
         configuration.heartbeatInterval = .milliseconds(500)

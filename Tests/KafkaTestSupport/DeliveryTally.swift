@@ -2,13 +2,13 @@ import Kafka
 import Synchronization
 
 /// Counts delivery reports from a producer's handler.
-final class DeliveryTally: Sendable {
+public final class DeliveryTally: Sendable {
     private let state = Mutex<(ok: Int, failed: [KafkaError], partitions: [UInt64: Int32])>((0, [], [:]))
     private let keepPartitions: Bool
 
-    init(keepPartitions: Bool = false) { self.keepPartitions = keepPartitions }
+    public init(keepPartitions: Bool = false) { self.keepPartitions = keepPartitions }
 
-    var handler: @Sendable ([DeliveryReport]) -> Void {
+    public var handler: @Sendable ([DeliveryReport]) -> Void {
         { reports in
             self.state.withLock { state in
                 for report in reports {
@@ -19,7 +19,7 @@ final class DeliveryTally: Sendable {
         }
     }
 
-    var delivered: Int { state.withLock { $0.ok } }
-    var failures: [KafkaError] { state.withLock { $0.failed } }
-    var partitions: [UInt64: Int32] { state.withLock { $0.partitions } }
+    public var delivered: Int { state.withLock { $0.ok } }
+    public var failures: [KafkaError] { state.withLock { $0.failed } }
+    public var partitions: [UInt64: Int32] { state.withLock { $0.partitions } }
 }

@@ -1,0 +1,43 @@
+import Kafka
+import LeewayCore
+
+/// A rejected record on its way to the dead-letter topic: the original key and bytes,
+/// unchanged, with the original headers followed by Leeway's explanation.
+public enum DeadLetter {
+    /// The dead-letter topic telemetry v1 rejects go to.
+    public static let telemetryTopic = "fleet.telemetry.dlq.v1"
+
+    /// Header names, all prefixed `leeway.dlq.`.
+    public enum Header {
+        /// The reason code, e.g. `out_of_range:sog_kn`.
+        public static let reason = "leeway.dlq.reason"
+        /// A human explanation.
+        public static let detail = "leeway.dlq.detail"
+        /// Where the record was read from.
+        public static let sourceTopic = "leeway.dlq.source.topic"
+        /// The source partition, in decimal.
+        public static let sourcePartition = "leeway.dlq.source.partition"
+        /// The source offset, in decimal.
+        public static let sourceOffset = "leeway.dlq.source.offset"
+        /// When it was rejected, RFC 3339 UTC.
+        public static let time = "leeway.dlq.time"
+    }
+
+    /// The dead-letter record for `record`, refused for `rejection` at `time`.
+    public static func record(for record: ConsumerRecord, rejection: TelemetryRejection, at time: EventTime,
+                              topic: String = telemetryTopic) -> ProducerRecord {
+        ProducerRecord(
+            topic: topic,
+            key: record.key,
+            value: record.value,
+            headers: record.headers + [
+                KafkaHeader(Header.reason, rejection.code),
+                KafkaHeader(Header.detail, rejection.detail),
+                KafkaHeader(Header.sourceTopic, record.topic),
+                KafkaHeader(Header.sourcePartition, String(record.partition)),
+                KafkaHeader(Header.sourceOffset, String(record.offset)),
+                KafkaHeader(Header.time, time.description),
+            ]
+        )
+    }
+}
