@@ -17,6 +17,9 @@ public struct AISFeed: Sendable {
 
         /// Messages decoded, all types.
         public var decoded: Int { decodedByType.values.reduce(0, +) }
+
+        /// An empty tally.
+        public init() {}
     }
 
     private struct Particulars {
