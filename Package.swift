@@ -45,6 +45,7 @@ let package = Package(
             linkerSettings: rdkafkaLinkerSettings
         ),
         .target(name: "LeewayCore"),
+        .target(name: "LeewaySimulator", dependencies: ["LeewayCore"]),
         .target(
             name: "LeewayPipeline",
             dependencies: ["Kafka", "LeewayCore"],
@@ -56,6 +57,7 @@ let package = Package(
                 "Kafka",
                 "LeewayCore",
                 "LeewayPipeline",
+                "LeewaySimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -71,6 +73,7 @@ let package = Package(
             linkerSettings: rdkafkaLinkerSettings
         ),
         .testTarget(name: "LeewayCoreTests", dependencies: ["LeewayCore"]),
+        .testTarget(name: "LeewaySimulatorTests", dependencies: ["LeewaySimulator", "LeewayCore"]),
         .target(
             name: "KafkaTestSupport",
             dependencies: ["Kafka"],
