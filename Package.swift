@@ -67,7 +67,7 @@ let package = Package(
         ),
         .executableTarget(
             name: "leeway-bench",
-            dependencies: ["Kafka", "LeewayCore", .product(name: "Logging", package: "swift-log")],
+            dependencies: ["Kafka", "LeewayCore", "LeewaySimulator", .product(name: "Logging", package: "swift-log")],
             path: "Benchmarks/LeewayBench",
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings

@@ -11,6 +11,7 @@ struct Options {
     var size = 200
     var partitions = 6
     var baseline: String? = ProcessInfo.processInfo.environment["LEEWAY_RDKAFKA_PERFORMANCE"]
+    var aisFixture = "Tests/Fixtures/ais/uscg-nais-2016-07-28-first-20000-lines.nmea"
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -22,7 +23,8 @@ struct Options {
             case "--size": size = try Self.positive(value, flag)
             case "--partitions": partitions = try Self.positive(value, flag)
             case "--baseline": baseline = value
-            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline")
+            case "--ais-fixture": aisFixture = value
+            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture")
             }
         }
     }
@@ -137,6 +139,10 @@ func main() async throws {
     let options = try Options(CommandLine.arguments)
     let decode = decodeBenchmark()
     print("Telemetry decode + validate: \(format(decode.nanoseconds, 0)) ns/record (\(decode.bytes)-byte records, best of 5 x 200k)")
+    print("Simulator: \(format(simulatorBenchmark(), 0)) records/s generated and encoded (1,000 vessels, 500k records, no broker)")
+    if let ais = aisBenchmark(fixture: options.aisFixture) {
+        print("AIS NMEA decode: \(format(ais.sentencesPerSecond, 0)) sentences/s (\(ais.sentences) AIS sentences of the USCG fixture, best of 5)")
+    }
     print("")
     LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
     let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))

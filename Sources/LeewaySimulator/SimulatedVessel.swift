@@ -146,7 +146,14 @@ struct SimulatedVessel: Sendable {
     }
 
     private func rounded(_ value: Double, _ decimals: Int) -> Double {
-        let scale = [1.0, 10, 100, 1000, 10_000, 100_000][decimals]
+        let scale: Double = switch decimals {
+        case 0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1000
+        case 4: 10_000
+        default: 100_000
+        }
         return (value * scale).rounded() / scale
     }
 
