@@ -83,7 +83,7 @@ let package = Package(
         ),
         .testTarget(
             name: "LeewayPipelineTests",
-            dependencies: ["LeewayPipeline", "LeewayCore", "Kafka", "KafkaTestSupport"],
+            dependencies: ["LeewayPipeline", "LeewayCore", "LeewaySimulator", "Kafka", "KafkaTestSupport"],
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings
         ),
