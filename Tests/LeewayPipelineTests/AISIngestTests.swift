@@ -59,3 +59,65 @@ struct AISIngestTests {
         return records
     }
 }
+
+@Suite("AIS from a receiver's TCP feed")
+struct AISTCPFeedTests {
+    @Test("a TCP feed yields the same telemetry as the same sentences from a file")
+    func tcpFeed() async throws {
+        let topic = try await TestBroker.makeTopic("ais-tcp", partitions: 2)
+        let data = try Data(contentsOf: fixtures.appendingPathComponent("uscg-nais-2016-07-28-first-20000-lines.nmea"))
+        let server = try LoopbackFeedServer(serving: Array(data))
+        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
+        let summary = try await AISIngest(topic: topic).run(tcpHost: "127.0.0.1", port: server.port, format: .nmea, producer: producer)
+        try await producer.flush()
+        await producer.close()
+
+        var feed = AISFeed()
+        var expected = 0
+        for line in String(decoding: data, as: UTF8.self).split(separator: "\n") where !line.hasPrefix("#") {
+            expected += feed.add(line: line, receivedAt: EventTime(seconds: 0)).count
+        }
+        #expect(summary.produced == expected)
+        #expect(summary.report.decodedByType[5] == 296)
+    }
+
+    @Test("an unreachable feed fails with a clear error")
+    func unreachable() async throws {
+        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
+        await #expect {
+            _ = try await AISIngest().run(tcpHost: "127.0.0.1", port: 1, format: .nmea, producer: producer)
+        } throws: { "\($0)".contains("cannot connect to the AIS feed at 127.0.0.1:1") }
+        await producer.close()
+    }
+}
+
+/// A one-shot loopback TCP server that sends `bytes` to its first client and closes.
+final class LoopbackFeedServer: Sendable {
+    let port: Int
+
+    init(serving bytes: [UInt8]) throws {
+        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+        let bound = withUnsafeMutablePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
+                bind(fd, raw, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, raw, &length) == 0
+            }
+        }
+        guard bound else { close(fd); throw POSIXError(.EADDRNOTAVAIL) }
+        port = Int(UInt16(bigEndian: address.sin_port))
+        Thread {
+            let client = accept(fd, nil, nil)
+            var offset = 0
+            while client >= 0, offset < bytes.count {
+                let n = bytes[offset...].withUnsafeBytes { write(client, $0.baseAddress, min($0.count, 4096)) }
+                guard n > 0 else { break }
+                offset += n
+            }
+            close(client)
+            close(fd)
+        }.start()
+    }
+}

@@ -28,44 +28,63 @@ public struct AISIngest: Sendable {
         self.topic = topic
     }
 
-    /// Reads every line of `text` in `format` and sends the telemetry with `producer`;
-    /// `now` stamps NMEA messages without a tag-block time. Does not flush.
+    /// Reads every line of `text` and sends the telemetry with `producer`; `now` stamps NMEA
+    /// messages without a tag-block time. Does not flush.
     public func run(_ text: String, format: Format, producer: KafkaProducer,
                     now: @Sendable () -> EventTime = { .now }) async throws(KafkaError) -> Summary {
-        var produced = 0
-        func send(_ telemetry: Telemetry) async throws(KafkaError) {
-            try await producer.sendAwaitingRoom(ProducerRecord(topic: topic, key: Array(telemetry.vesselID.utf8), value: telemetry.json,
-                                                               headers: [KafkaHeader("leeway.schema", "telemetry.v1")]))
-            produced += 1
+        var session = Session(format: format)
+        for line in text.split(whereSeparator: \.isNewline) {
+            for telemetry in session.add(line, now: now()) {
+                try await producer.sendAwaitingRoom(record(telemetry))
+                session.produced += 1
+            }
         }
-        switch format {
-        case .nmea:
-            var feed = AISFeed()
-            for line in text.split(whereSeparator: \.isNewline) where !line.hasPrefix("#") {
-                for telemetry in feed.add(line: line, receivedAt: now()) { try await send(telemetry) }
-            }
-            feed.finish()
-            return Summary(report: feed.report, produced: produced)
-        case .csv:
-            var report = AISFeed.Report()
-            var rows = text.split(whereSeparator: \.isNewline)[...]
-            guard let header = rows.popFirst(), let csv = try? MarineCadastreCSV(header: header) else {
-                report.failures[MarineCadastreCSV.Failure.missingColumn.rawValue] = 1
-                return Summary(report: report, produced: 0)
-            }
-            for row in rows {
-                report.lines += 1
-                let telemetry: Telemetry
-                do throws(MarineCadastreCSV.Failure) {
-                    telemetry = try csv.telemetry(row)
-                } catch {
-                    report.failures[error.rawValue, default: 0] += 1
-                    continue
+        return session.finish()
+    }
+
+    func record(_ telemetry: Telemetry) -> ProducerRecord {
+        ProducerRecord(topic: topic, key: Array(telemetry.vesselID.utf8), value: telemetry.json,
+                       headers: [KafkaHeader("leeway.schema", "telemetry.v1")])
+    }
+
+    /// The per-line state every source shares: the NMEA feed or the CSV header, and the tally.
+    struct Session {
+        let format: Format
+        var feed = AISFeed()
+        var csv: MarineCadastreCSV?
+        var csvReport = AISFeed.Report()
+        var sawHeader = false
+        var produced = 0
+
+        init(format: Format) { self.format = format }
+
+        mutating func add(_ line: Substring, now: EventTime) -> [Telemetry] {
+            switch format {
+            case .nmea:
+                return line.hasPrefix("#") ? [] : feed.add(line: line, receivedAt: now)
+            case .csv:
+                guard sawHeader else {
+                    sawHeader = true
+                    csv = try? MarineCadastreCSV(header: line)
+                    if csv == nil { csvReport.failures[MarineCadastreCSV.Failure.missingColumn.rawValue, default: 0] += 1 }
+                    return []
                 }
-                try await send(telemetry)
-                report.telemetry += 1
+                guard let csv else { return [] }
+                csvReport.lines += 1
+                do throws(MarineCadastreCSV.Failure) {
+                    let telemetry = try csv.telemetry(line)
+                    csvReport.telemetry += 1
+                    return [telemetry]
+                } catch {
+                    csvReport.failures[error.rawValue, default: 0] += 1
+                    return []
+                }
             }
-            return Summary(report: report, produced: produced)
+        }
+
+        mutating func finish() -> Summary {
+            feed.finish()
+            return Summary(report: format == .nmea ? feed.report : csvReport, produced: produced)
         }
     }
 }
