@@ -9,7 +9,7 @@ extension Telemetry {
         writer.plain(vesselType.rawValue)
         writer.raw(#"","ts":"#)
         writer.time(eventTime)
-        for field in TelemetryField.allCases {
+        for field in TelemetryField.ordered {
             guard let value = self[field] else { continue }
             writer.raw(",\"")
             writer.raw(field.name)

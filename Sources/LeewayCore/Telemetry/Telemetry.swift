@@ -38,6 +38,6 @@ public struct Telemetry: Sendable, Equatable {
     public static func == (a: Self, b: Self) -> Bool {
         guard a.vesselID == b.vesselID, a.vesselType == b.vesselType, a.eventTime == b.eventTime,
               a.event == b.event, a.present == b.present else { return false }
-        return TelemetryField.allCases.allSatisfy { a[$0] == b[$0] }
+        return TelemetryField.ordered.allSatisfy { a[$0] == b[$0] }
     }
 }

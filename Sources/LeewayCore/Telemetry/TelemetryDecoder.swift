@@ -88,7 +88,7 @@ public enum TelemetryDecoder {
             return time
         }
         var telemetry = Telemetry(vesselID: vesselID, vesselType: vesselType, eventTime: eventTime)
-        for field in TelemetryField.allCases {
+        for field in TelemetryField.ordered {
             switch members[Member.firstField + field.rawValue] {
             case nil, .null?:
                 continue

@@ -41,6 +41,9 @@ public enum TelemetryField: Int, Sendable, CaseIterable {
         }
     }
 
+    /// Every field in validation order, without the allocation `allCases` makes per call.
+    public static let ordered: [TelemetryField] = allCases
+
     /// The JSON member name as text.
     public var jsonName: String { name.description }
 }
