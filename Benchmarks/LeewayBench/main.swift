@@ -12,6 +12,7 @@ struct Options {
     var partitions = 6
     var baseline: String? = ProcessInfo.processInfo.environment["LEEWAY_RDKAFKA_PERFORMANCE"]
     var aisFixture = "Tests/Fixtures/ais/uscg-nais-2016-07-28-first-20000-lines.nmea"
+    var only = "all"
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -24,7 +25,10 @@ struct Options {
             case "--partitions": partitions = try Self.positive(value, flag)
             case "--baseline": baseline = value
             case "--ais-fixture": aisFixture = value
-            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture")
+            case "--only":
+                guard ["all", "core", "decode", "kafka"].contains(value) else { throw BenchError("--only expects all, core, decode or kafka") }
+                only = value
+            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only")
             }
         }
     }
@@ -137,13 +141,25 @@ func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digi
 
 func main() async throws {
     let options = try Options(CommandLine.arguments)
+    if options.only != "kafka" {
+        try coreFigures(options)
+        if options.only != "all" { return }
+    }
+    try await kafkaFigures(options)
+}
+
+func coreFigures(_ options: Options) throws {
     let decode = decodeBenchmark()
     print("Telemetry decode + validate: \(format(decode.nanoseconds, 0)) ns/record (\(decode.bytes)-byte records, best of 5 x 200k)")
+    if options.only == "decode" { return }
     print("Simulator: \(format(simulatorBenchmark(), 0)) records/s generated and encoded (1,000 vessels, 500k records, no broker)")
     if let ais = aisBenchmark(fixture: options.aisFixture) {
         print("AIS NMEA decode: \(format(ais.sentencesPerSecond, 0)) sentences/s (\(ais.sentences) AIS sentences of the USCG fixture, best of 5)")
     }
     print("")
+}
+
+func kafkaFigures(_ options: Options) async throws {
     LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
     let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
     let run = UUID().uuidString.prefix(8)

@@ -1,65 +1,84 @@
-/// Appends JSON to a byte buffer without intermediate strings: the encoder of the hot path.
-public struct JSONWriter: Sendable {
-    /// The bytes written so far.
-    public private(set) var bytes: [UInt8]
+/// Writes JSON straight into a fixed buffer, without intermediate strings or per-byte
+/// capacity checks: the encoder of the hot path. Use it through ``encode(capacity:_:)``;
+/// the caller bounds what it writes by `capacity`.
+public struct JSONWriter {
+    private let buffer: UnsafeMutableBufferPointer<UInt8>
+    private var count = 0
 
-    /// A writer with room for `capacity` bytes.
-    public init(capacity: Int = 512) {
-        bytes = []
-        bytes.reserveCapacity(capacity)
+    private init(_ buffer: UnsafeMutableBufferPointer<UInt8>) { self.buffer = buffer }
+
+    /// The bytes `body` writes, which must fit in `capacity` (a precondition).
+    public static func encode(capacity: Int, _ body: (inout JSONWriter) -> Void) -> [UInt8] {
+        [UInt8](unsafeUninitializedCapacity: capacity) { storage, initialized in
+            var writer = JSONWriter(storage)
+            body(&writer)
+            initialized = writer.count
+        }
+    }
+
+    @inline(__always) private mutating func byte(_ value: UInt8) {
+        precondition(count < buffer.count, "JSONWriter capacity exceeded")
+        buffer[count] = value
+        count += 1
+    }
+
+    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+        precondition(count + source.count <= buffer.count, "JSONWriter capacity exceeded")
+        UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: source.baseAddress!, byteCount: source.count)
+        count += source.count
     }
 
     /// Appends raw ASCII (member names, punctuation, enum names): no escaping.
     public mutating func raw(_ text: StaticString) {
-        bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
     }
 
     /// Appends text that needs no escaping (ids restricted to a safe alphabet, enum raw values).
     public mutating func plain(_ text: String) {
         var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
+        text.withUTF8 { append($0) }
     }
 
     /// Appends a non-negative integer, zero-padded to `width` digits.
     public mutating func digits(_ value: Int64, width: Int = 1) {
-        var buffer: (UInt64, UInt64, UInt64) = (0, 0, 0)
-        withUnsafeMutableBytes(of: &buffer) { scratch in
-            var v = value, n = 0
-            repeat {
-                scratch[23 - n] = UInt8(truncatingIfNeeded: v % 10) &+ 0x30
-                v /= 10
-                n += 1
-            } while v > 0 && n < 24
-            while n < width && n < 24 {
-                scratch[23 - n] = 0x30
-                n += 1
-            }
-            bytes.append(contentsOf: scratch[(24 - n)...])
+        var count = 1
+        var power: Int64 = 10
+        while count < 19, value >= power {
+            count += 1
+            power &*= 10
+        }
+        for _ in count..<max(width, count) { byte(0x30) }
+        var divisor = power / 10
+        var rest = value
+        for _ in 0..<count {
+            byte(UInt8(truncatingIfNeeded: rest / divisor) &+ 0x30)
+            rest %= divisor
+            divisor /= 10
         }
     }
 
-    /// Appends a number that parses back to exactly `value`: fixed-point with up to four
+    /// Appends a number that parses back to exactly `value`: fixed-point with up to six
     /// decimals when that is exact (sensor readings are), else Swift's shortest form.
     public mutating func number(_ value: Double) {
-        let scaled = (value * 10_000).rounded()
-        guard abs(scaled) < 1e15, scaled / 10_000 == value else {
+        let scaled = (value * 1_000_000).rounded()
+        guard abs(scaled) < 1e15, scaled / 1_000_000 == value else {
             plain("\(value)")
             return
         }
         var units = Int64(scaled)
         if units < 0 {
-            bytes.append(0x2D)
+            byte(0x2D)
             units = -units
         }
-        digits(units / 10_000)
-        var fraction = units % 10_000
+        digits(units / 1_000_000)
+        var fraction = units % 1_000_000
         guard fraction != 0 else { return }
-        var width = 4
+        var width = 6
         while fraction % 10 == 0 {
             fraction /= 10
             width -= 1
         }
-        bytes.append(0x2E)
+        byte(0x2E)
         digits(fraction, width: width)
     }
 
@@ -68,16 +87,16 @@ public struct JSONWriter: Sendable {
         let (days, remainder) = time.microseconds.floorDivided(by: 86_400_000_000)
         let (y, m, d) = EventTime.civil(fromDays: days)
         let seconds = remainder / 1_000_000, micros = remainder % 1_000_000
-        bytes.append(0x22)
-        digits(y, width: 4); bytes.append(0x2D); digits(m, width: 2); bytes.append(0x2D); digits(d, width: 2)
-        bytes.append(0x54)
-        digits(seconds / 3600, width: 2); bytes.append(0x3A); digits(seconds / 60 % 60, width: 2); bytes.append(0x3A)
+        byte(0x22)
+        digits(y, width: 4); byte(0x2D); digits(m, width: 2); byte(0x2D); digits(d, width: 2)
+        byte(0x54)
+        digits(seconds / 3600, width: 2); byte(0x3A); digits(seconds / 60 % 60, width: 2); byte(0x3A)
         digits(seconds % 60, width: 2)
         if micros != 0 {
-            bytes.append(0x2E)
+            byte(0x2E)
             digits(micros, width: 6)
         }
-        bytes.append(0x5A)
-        bytes.append(0x22)
+        byte(0x5A)
+        byte(0x22)
     }
 }

@@ -1,8 +1,11 @@
 extension Telemetry {
     /// The record as telemetry v1 JSON, members in schema order; decodes back to an equal
-    /// record.
+    /// record. At most 64 (id) + 14 × 50 (measurements) + 200 bytes: 1 KiB bounds it.
     public var json: [UInt8] {
-        var writer = JSONWriter(capacity: 420)
+        JSONWriter.encode(capacity: 1_024) { writer in write(to: &writer) }
+    }
+
+    private func write(to writer: inout JSONWriter) {
         writer.raw(#"{"vessel_id":""#)
         writer.plain(vesselID)
         writer.raw(#"","vessel_type":""#)
@@ -22,6 +25,5 @@ extension Telemetry {
             writer.raw("\"")
         }
         writer.raw("}")
-        return writer.bytes
     }
 }
