@@ -16,6 +16,6 @@ struct VersionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "version", abstract: "Print versions.")
 
     func run() {
-        print("leeway (schema v\(1)), librdkafka \(Librdkafka.version)\(Librdkafka.isSupported ? "" : " (too old: 2.8.0 or newer needed)")")
+        print("leeway (telemetry v1), librdkafka \(Librdkafka.version)\(Librdkafka.isSupported ? "" : " (too old: 2.8.0 or newer needed)")")
     }
 }

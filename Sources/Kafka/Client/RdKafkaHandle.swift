@@ -36,7 +36,7 @@ final class RdKafkaHandle: @unchecked Sendable {
     }
 
     /// The client's fatal error, if it has one.
-    var fatalError: KafkaError? {
+    var fatalClientError: KafkaError? {
         var errstr = ErrorText()
         let err = rd_kafka_fatal_error(pointer, &errstr.buffer, errstr.buffer.count)
         guard err != RD_KAFKA_RESP_ERR_NO_ERROR else { return nil }

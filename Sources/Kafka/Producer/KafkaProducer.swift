@@ -63,7 +63,7 @@ public final class KafkaProducer: Service, Sendable {
             return err
         }
         if let error = KafkaError.check(result, operation: "send to \(record.topic)") {
-            throw handle.fatalError ?? error
+            throw handle.fatalClientError ?? error
         }
     }
 
