@@ -8,7 +8,7 @@ import Testing
 private let fixtures = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures/ais")
 
-@Suite("Real AIS traffic replayed through the broker")
+@Suite("Real AIS traffic replayed through the broker", .timeLimit(.minutes(3)))
 struct AISIngestTests {
     @Test("New York Harbor CSV hour: every row arrives on the telemetry topic as valid telemetry v1, keyed by vessel")
     func newYorkHarbor() async throws {
@@ -60,7 +60,7 @@ struct AISIngestTests {
     }
 }
 
-@Suite("AIS from a receiver's TCP feed")
+@Suite("AIS from a receiver's TCP feed", .timeLimit(.minutes(3)))
 struct AISTCPFeedTests {
     @Test("a TCP feed yields the same telemetry as the same sentences from a file")
     func tcpFeed() async throws {

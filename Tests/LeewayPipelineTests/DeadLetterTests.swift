@@ -22,7 +22,7 @@ let rejects: [(value: [UInt8]?, reason: String)] = [
     (Array(#"{"vessel_id":"v 1","vessel_type":"tug","ts":"2026-11-29T08:00:00Z"}"#.utf8), "bad_vessel_id"),
 ]
 
-@Suite("Rejected telemetry goes to the dead-letter topic with its reason")
+@Suite("Rejected telemetry goes to the dead-letter topic with its reason", .timeLimit(.minutes(3)))
 struct DeadLetterTests {
     @Test("every reject reason arrives in the DLQ with original key, bytes and explaining headers; valid records pass")
     func everyReasonThroughTheBroker() async throws {

@@ -6,7 +6,7 @@ import LeewayPipeline
 import LeewaySimulator
 import Testing
 
-@Suite("Simulated fleet through the broker and the intake")
+@Suite("Simulated fleet through the broker and the intake", .timeLimit(.minutes(3)))
 struct SimulatorIntakeTests {
     @Test("every simulated record arrives; the intake accepts the good and rejects each bad one with its intended reason")
     func simulateThroughBroker() async throws {

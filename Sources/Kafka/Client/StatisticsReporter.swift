@@ -2,7 +2,8 @@ import Foundation
 import Metrics
 
 /// Turns librdkafka's periodic statistics JSON into swift-metrics gauges: consumer lag per
-/// partition, round-trip time per broker, and messages queued in the client.
+/// partition (against the stored, i.e. processed, offset; else the committed one),
+/// round-trip time per broker, and messages queued in the client.
 struct StatisticsReporter: Sendable {
     let clientID: String
 
@@ -18,7 +19,9 @@ struct StatisticsReporter: Sendable {
         }
         for (topic, details) in object["topics"] as? [String: [String: Any]] ?? [:] {
             for (partition, stats) in details["partitions"] as? [String: [String: Any]] ?? [:] where partition != "-1" {
-                guard let lag = stats["consumer_lag"] as? Int, lag >= 0 else { continue }
+                let stored = stats["consumer_lag_stored"] as? Int ?? -1
+                let lag = stored >= 0 ? stored : stats["consumer_lag"] as? Int ?? -1
+                guard lag >= 0 else { continue }
                 Gauge(
                     label: "kafka_consumer_lag",
                     dimensions: [client, ("topic", topic), ("partition", partition)]

@@ -6,7 +6,7 @@ import ServiceLifecycle
 import Synchronization
 import Testing
 
-@Suite("Graceful shutdown drains and commits")
+@Suite("Graceful shutdown drains and commits", .timeLimit(.minutes(3)))
 struct GracefulShutdownTests {
     @Test("on graceful shutdown the consumer delivers a final revoke, the handler commits, and the sequence ends")
     func shutdownCommits() async throws {

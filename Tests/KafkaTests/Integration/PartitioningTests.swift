@@ -2,7 +2,7 @@ import Kafka
 import KafkaTestSupport
 import Testing
 
-@Suite("Keyed records land where the Java client would put them")
+@Suite("Keyed records land where the Java client would put them", .timeLimit(.minutes(3)))
 struct PartitioningTests {
     @Test("librdkafka's partition for each key equals Murmur2.partition")
     func javaCompatiblePartitioning() async throws {

@@ -3,7 +3,7 @@ import Kafka
 import KafkaTestSupport
 import Testing
 
-@Suite("Pausing a partition stops its records until it is resumed")
+@Suite("Pausing a partition stops its records until it is resumed", .timeLimit(.minutes(3)))
 struct PauseResumeTests {
     @Test("records of a paused partition wait; the others keep flowing; resume delivers the rest")
     func pauseOnePartition() async throws {

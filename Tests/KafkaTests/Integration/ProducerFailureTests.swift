@@ -3,7 +3,7 @@ import Kafka
 import KafkaTestSupport
 import Testing
 
-@Suite("Producer failures are reported, not hidden")
+@Suite("Producer failures are reported, not hidden", .timeLimit(.minutes(3)))
 struct ProducerFailureTests {
     @Test("a producer pointed at a closed port fails with a clear error within its timeout")
     func closedPort() async throws {

@@ -62,7 +62,7 @@ private final class Member: Sendable {
     }
 }
 
-@Suite("Consumer groups share partitions and hand them over cleanly", .serialized)
+@Suite("Consumer groups share partitions and hand them over cleanly", .serialized, .timeLimit(.minutes(3)))
 struct RebalanceTests {
     @Test("two members split the partitions, a third joins mid-stream, nothing is lost or processed twice")
     func handover() async throws {

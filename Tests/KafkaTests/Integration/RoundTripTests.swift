@@ -3,7 +3,7 @@ import Kafka
 import KafkaTestSupport
 import Testing
 
-@Suite("Produce and consume against the dev broker", .serialized)
+@Suite("Produce and consume against the dev broker", .serialized, .timeLimit(.minutes(3)))
 struct RoundTripTests {
     @Test("100k keyed records with headers arrive intact, none missing or repeated")
     func hundredThousandRecords() async throws {

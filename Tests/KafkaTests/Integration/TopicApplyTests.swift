@@ -3,7 +3,7 @@ import Kafka
 import KafkaTestSupport
 import Testing
 
-@Suite("Topics are created as declared, idempotently")
+@Suite("Topics are created as declared, idempotently", .timeLimit(.minutes(3)))
 struct TopicApplyTests {
     @Test("applying twice creates once, then finds every topic as declared")
     func idempotentApply() async throws {
