@@ -27,10 +27,12 @@ test: deps ## Start a private dev broker, run the whole suite, stop the broker
 	  echo "==> dev broker at $$LEEWAY_BROKERS"; \
 	  $(ENV) swift test --skip-build $(SWIFT_TEST_FLAGS)
 
-run: deps broker-up ## Dev broker up, topics applied, and how to produce and read with kcat
-	@$(ENV) swift build --product leeway
+run: deps broker-up ## Dev broker up, topics applied, a simulated fleet and real AIS on the telemetry topic
+	@$(ENV) swift build -c release --product leeway
 	@B=$$(scripts/broker.sh status); \
-	  $(ENV) .build/debug/leeway topics apply --brokers $$B; \
+	  $(ENV) .build/release/leeway topics apply --brokers $$B; \
+	  $(ENV) .build/release/leeway simulate --brokers $$B --vessels 200 --records 20000 --bad-fraction 0.01; \
+	  $(ENV) .build/release/leeway ingest ais --brokers $$B --file Tests/Fixtures/ais/nyharbor-2020-06-30-first-hour.csv; \
 	  echo; echo "Dev broker: $$B (stop it with 'make broker-down')"; \
 	  echo "Produce:  echo '{\"vessel_id\":\"IMO9321483\",\"vessel_type\":\"tanker\",\"ts\":\"2026-11-29T08:00:00Z\"}' | LD_LIBRARY_PATH=.deps/librdkafka/lib kcat -b $$B -t fleet.telemetry.v1 -P -k IMO9321483"; \
 	  echo "Read:     LD_LIBRARY_PATH=.deps/librdkafka/lib kcat -b $$B -t fleet.telemetry.v1 -C -e -f '%k %s\n'"

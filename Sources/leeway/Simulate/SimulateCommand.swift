@@ -96,15 +96,17 @@ struct SimulateCommand: AsyncParsableCommand {
     }
 }
 
-/// A one-line progress bar on standard error, redrawn at most once per percent.
+/// A one-line progress bar on standard error, redrawn at most once per percent; silent
+/// when standard error is not a terminal (logs, CI).
 struct ProgressBar {
     let total: Int
     private var shownPercent = -1
+    private let visible = isatty(STDERR_FILENO) != 0
 
     init(total: Int) { self.total = total }
 
     mutating func update(_ done: Int) {
-        guard total > 0 else { return }
+        guard total > 0, visible else { return }
         let percent = min(100, done * 100 / total)
         guard percent != shownPercent else { return }
         shownPercent = percent
@@ -114,7 +116,7 @@ struct ProgressBar {
     }
 
     mutating func finish(_ done: Int) {
-        guard total > 0 else { return }
+        guard total > 0, visible else { return }
         update(done)
         FileHandle.standardError.write(Data("\n".utf8))
     }
