@@ -150,7 +150,7 @@ func main() async throws {
 
 func coreFigures(_ options: Options) throws {
     let decode = decodeBenchmark()
-    print("Telemetry decode + validate: \(format(decode.nanoseconds, 0)) ns/record (\(decode.bytes)-byte records, best of 5 x 200k)")
+    print("Telemetry decode + validate: \(format(decode.nanoseconds, 0)) ns/record (simulated records of \(decode.bytes) bytes on average, best of 5 x 200k)")
     if options.only == "decode" { return }
     print("Simulator: \(format(simulatorBenchmark(), 0)) records/s generated and encoded (1,000 vessels, 500k records, no broker)")
     if let ais = aisBenchmark(fixture: options.aisFixture) {
