@@ -107,6 +107,13 @@ struct JSONScanner {
         var escaped = false
         let n = bytes.count
         while index < n {
+            // Eight plain ASCII bytes at a time (no quote, backslash, control or non-ASCII byte).
+            while index + 8 <= n {
+                let word = bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+                guard !Self.needsAttention(word) else { break }
+                index += 8
+            }
+            guard index < n else { break }
             let c = bytes[index]
             if c == 0x22 {
                 index += 1
@@ -160,6 +167,16 @@ struct JSONScanner {
             for k in 2...count where bytes[index + k] & 0xC0 != 0x80 { throw fail("invalid UTF-8") }
         }
         index += count + 1
+    }
+
+    /// Whether any byte of `word` is a quote, a backslash, below 0x20 or above 0x7F (SWAR).
+    @inline(__always) static func needsAttention(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ v: UInt64) -> UInt64 { (v &- ones) & ~v & highs }
+        let quote = hasZero(word ^ 0x2222_2222_2222_2222)
+        let backslash = hasZero(word ^ 0x5C5C_5C5C_5C5C_5C5C)
+        let control = (word &- 0x2020_2020_2020_2020) & ~word & highs
+        return (quote | backslash | control | (word & highs)) != 0
     }
 
     static func hexValue(_ c: UInt8) -> UInt8? {
