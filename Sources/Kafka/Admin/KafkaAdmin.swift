@@ -105,20 +105,27 @@ public final class KafkaAdmin: Sendable {
         }
     }
 
+    /// The cluster's view of those of `names` that exist, in the order given, with configs
+    /// when the broker describes them (nil otherwise): what ``TopicPlan`` compares against.
+    public func describeTopics(_ names: [String], timeout: Duration = .seconds(10)) async throws(KafkaError) -> [TopicDescription] {
+        let existing = Dictionary(try await listTopics(timeout: timeout).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        var found = names.compactMap { existing[$0] }
+        guard !found.isEmpty else { return [] }
+        if let configs = try? await describeConfigs(found.map(\.name), timeout: timeout) {
+            for i in found.indices { found[i].configs = configs[found[i].name] }
+        }
+        return found
+    }
+
     /// Releases the client. Idempotent.
     public func close() {
-        guard gate.enter() else { return }
-        gate.leave()
-        gate.closeAndDrain()
-        handle.destroy()
+        if gate.closeAndDrain() { handle.destroy() }
     }
 
     deinit { close() }
 
     private func withHandle<T>(_ operation: String, _ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
-        guard gate.enter() else { throw KafkaError(.destroyed, "the admin client is closed", operation: operation) }
-        defer { gate.leave() }
-        return try body(handle.pointer)
+        try gate.run("admin client", operation) { () throws(KafkaError) in try body(handle.pointer) }
     }
 
     /// Issues one admin request on a private queue and converts its result event.

@@ -22,13 +22,24 @@ final class HandleGate: Sendable {
     /// Leaves after a successful ``enter()``.
     func leave() { state.withLock { $0.callers -= 1 } }
 
-    /// Closes the gate and blocks until every caller has left.
-    func closeAndDrain() {
-        while state.withLock({ state in
-            state.closed = true
-            return state.callers > 0
-        }) {
+    /// Runs `body` inside the gate, or throws `destroyed` naming `client` once it has closed.
+    func run<T>(_ client: String, _ operation: @autoclosure () -> String,
+                _ body: () throws(KafkaError) -> T) throws(KafkaError) -> T {
+        guard enter() else { throw KafkaError(.destroyed, "the \(client) is closed", operation: operation()) }
+        defer { leave() }
+        return try body()
+    }
+
+    /// Closes the gate and blocks until every caller has left; false if it was closed already.
+    @discardableResult
+    func closeAndDrain() -> Bool {
+        let first = state.withLock { state in
+            defer { state.closed = true }
+            return !state.closed
+        }
+        while state.withLock({ $0.callers > 0 }) {
             Thread.sleep(forTimeInterval: 0.001)
         }
+        return first
     }
 }

@@ -85,9 +85,7 @@ public final class KafkaConsumer: Service, Sendable, AsyncSequence {
 
     /// Runs `body` with the client handle unless the consumer has closed.
     func withHandle<T>(_ operation: @autoclosure () -> String, _ body: (OpaquePointer) throws(KafkaError) -> T) throws(KafkaError) -> T {
-        guard gate.enter() else { throw KafkaError(.destroyed, "the consumer is closed", operation: operation()) }
-        defer { gate.leave() }
-        return try body(handle.pointer)
+        try gate.run("consumer", operation()) { () throws(KafkaError) in try body(handle.pointer) }
     }
 
     /// Like ``withHandle(_:_:)`` for a blocking call, run off the cooperative pool.

@@ -48,19 +48,25 @@ public final class KafkaProducer: Service, Sendable {
     /// Throws `queueFull` (retriable) when the client's queue is at its bound.
     public func send(_ record: ProducerRecord, token: UInt64 = 0) throws(KafkaError) {
         let rk = handle.pointer
-        let result: rd_kafka_resp_err_t = try state.withLock { (state) throws(KafkaError) in
-            guard !state.closed else {
-                throw KafkaError(.destroyed, "the producer is closed", operation: "send to \(record.topic)")
+        // Built outside the lock; owned by librdkafka once produced, destroyed here otherwise.
+        let headers = Self.makeHeaders(record.headers)
+        let result: rd_kafka_resp_err_t
+        do {
+            result = try state.withLock { (state) throws(KafkaError) in
+                guard !state.closed else {
+                    throw KafkaError(.destroyed, "the producer is closed", operation: "send to \(record.topic)")
+                }
+                let topic = try Self.topicHandle(record.topic, in: &state, rk: rk)
+                context.unreported.add(1, ordering: .relaxed)
+                return Self.produce(record, rk: rk, topic: topic, headers: headers, token: token)
             }
-            let topic = try Self.topicHandle(record.topic, in: &state, rk: rk)
-            let headers = Self.makeHeaders(record.headers)
-            context.unreported.add(1, ordering: .relaxed)
-            let err = Self.produce(record, rk: rk, topic: topic, headers: headers, token: token)
-            if err != RD_KAFKA_RESP_ERR_NO_ERROR {
-                context.unreported.subtract(1, ordering: .relaxed)
-                if let headers { rd_kafka_headers_destroy(headers) }
-            }
-            return err
+        } catch {
+            if let headers { rd_kafka_headers_destroy(headers) }
+            throw error
+        }
+        if result != RD_KAFKA_RESP_ERR_NO_ERROR {
+            context.unreported.subtract(1, ordering: .relaxed)
+            if let headers { rd_kafka_headers_destroy(headers) }
         }
         if let error = KafkaError.check(result, operation: "send to \(record.topic)") {
             throw handle.fatalClientError ?? error

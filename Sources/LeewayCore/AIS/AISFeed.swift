@@ -111,12 +111,3 @@ public struct AISFeed: Sendable {
         return t
     }
 }
-
-extension Telemetry {
-    /// Sets a measurement when it lies in the field's range; leaves it absent otherwise
-    /// (AIS allows speeds and draughts telemetry v1 does not).
-    mutating func setIfInRange(_ field: TelemetryField, _ value: Double?) {
-        guard let value, field.range.contains(value) else { return }
-        self[field] = value
-    }
-}

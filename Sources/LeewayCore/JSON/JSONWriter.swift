@@ -84,10 +84,16 @@ public struct JSONWriter {
 
     /// Appends an event time as a quoted RFC 3339 UTC string.
     public mutating func time(_ time: EventTime) {
+        byte(0x22)
+        rfc3339(time)
+        byte(0x22)
+    }
+
+    /// Appends an event time as RFC 3339 UTC, microseconds when not whole seconds.
+    mutating func rfc3339(_ time: EventTime) {
         let (days, remainder) = time.microseconds.floorDivided(by: 86_400_000_000)
         let (y, m, d) = EventTime.civil(fromDays: days)
         let seconds = remainder / 1_000_000, micros = remainder % 1_000_000
-        byte(0x22)
         digits(y, width: 4); byte(0x2D); digits(m, width: 2); byte(0x2D); digits(d, width: 2)
         byte(0x54)
         digits(seconds / 3600, width: 2); byte(0x3A); digits(seconds / 60 % 60, width: 2); byte(0x3A)
@@ -97,6 +103,5 @@ public struct JSONWriter {
             digits(micros, width: 6)
         }
         byte(0x5A)
-        byte(0x22)
     }
 }

@@ -41,3 +41,12 @@ public struct Telemetry: Sendable, Equatable {
         return TelemetryField.ordered.allSatisfy { a[$0] == b[$0] }
     }
 }
+
+extension Telemetry {
+    /// Sets a measurement when it lies in the field's range; leaves it absent otherwise
+    /// (outside sources such as AIS allow values telemetry v1 does not).
+    mutating func setIfInRange(_ field: TelemetryField, _ value: Double?) {
+        guard let value, field.range.contains(value) else { return }
+        self[field] = value
+    }
+}

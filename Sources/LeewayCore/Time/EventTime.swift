@@ -14,18 +14,7 @@ public struct EventTime: Sendable, Hashable, Comparable, CustomStringConvertible
     /// RFC 3339 in UTC with microseconds, e.g. `2026-11-29T08:00:00.250000Z`; whole seconds
     /// print without a fraction.
     public var description: String {
-        let (days, remainder) = microseconds.floorDivided(by: 86_400_000_000)
-        let (y, m, d) = Self.civil(fromDays: days)
-        let seconds = remainder / 1_000_000, micros = remainder % 1_000_000
-        var text = "\(Self.pad(y, 4))-\(Self.pad(m, 2))-\(Self.pad(d, 2))T"
-        text += "\(Self.pad(seconds / 3600, 2)):\(Self.pad(seconds / 60 % 60, 2)):\(Self.pad(seconds % 60, 2))"
-        if micros != 0 { text += ".\(Self.pad(micros, 6))" }
-        return text + "Z"
-    }
-
-    private static func pad(_ value: Int64, _ width: Int) -> String {
-        let digits = String(value)
-        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+        String(decoding: JSONWriter.encode(capacity: 40) { $0.rfc3339(self) }, as: UTF8.self)
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (Hinnant's algorithm).

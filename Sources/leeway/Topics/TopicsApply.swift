@@ -28,7 +28,7 @@ struct TopicsApply: AsyncParsableCommand {
         }
         let admin = try options.admin()
         defer { admin.close() }
-        let plan = TopicPlan(declared: declared, existing: try await admin.describe(declared.map(\.name)))
+        let plan = TopicPlan(declared: declared, existing: try await admin.describeTopics(declared.map(\.name)))
         var differing = 0
         for step in plan.steps {
             switch step {

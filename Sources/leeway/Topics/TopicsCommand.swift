@@ -31,17 +31,3 @@ struct TopicsOptions: ParsableArguments {
         return try KafkaAdmin(configuration: configuration)
     }
 }
-
-extension KafkaAdmin {
-    /// The cluster's view of `names` (those that exist), with configs when the broker
-    /// describes them (nil configs are not compared).
-    func describe(_ names: [String]) async throws -> [TopicDescription] {
-        let wanted = Set(names)
-        var existing = try await listTopics().filter { wanted.contains($0.name) }
-        guard !existing.isEmpty else { return [] }
-        if let configs = try? await describeConfigs(existing.map(\.name)) {
-            for i in existing.indices { existing[i].configs = configs[existing[i].name] }
-        }
-        return existing
-    }
-}
