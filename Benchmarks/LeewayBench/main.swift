@@ -133,6 +133,22 @@ func baseline(_ options: Options, tool: String, arguments: [String], name: Strin
     return Row(name: name, messages: messages, seconds: ms / 1000, bytes: messages * options.size)
 }
 
+/// Best of two runs each, interleaved (librdkafka, Swift, Swift, librdkafka), so the broker's
+/// growing memory does not favour whichever runs first.
+func interleaved(swift: (Int) async throws -> Row, baseline: (Int) throws -> Row?) async throws -> (Row, Row?) {
+    func fastest(_ a: Row?, _ b: Row?) -> Row? {
+        guard let a, let b else { return a ?? b }
+        return a.msgsPerSecond >= b.msgsPerSecond ? a : b
+    }
+    var best: Row?, base: Row?
+    for round in 0..<2 {
+        if round == 0 { base = fastest(base, try baseline(round)) }
+        best = fastest(best, try await swift(round))
+        if round == 1 { base = fastest(base, try baseline(round)) }
+    }
+    return (best!, base)
+}
+
 extension Duration {
     var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
 }
@@ -167,41 +183,34 @@ func kafkaFigures(_ options: Options) async throws {
 
     print("Kafka layer throughput: \(options.messages) messages of \(options.size) bytes, \(options.partitions) partitions, broker \(options.brokers)")
     print("librdkafka \(Librdkafka.version); producer linger.ms=5 batch.num.messages=10000 compression none, idempotent; best of 2, interleaved")
-    // Interleaved (librdkafka, Swift, Swift, librdkafka) on fresh topics, best of two each, so
-    // the broker's growing memory does not favour whichever runs first.
     let tool = options.baseline.flatMap { FileManager.default.isExecutableFile(atPath: $0) ? $0 : nil }
-    func fastest(_ a: Row?, _ b: Row?) -> Row? {
-        guard let a else { return b }
-        guard let b else { return a }
-        return a.msgsPerSecond >= b.msgsPerSecond ? a : b
-    }
-    var rows: [(Row, Row?)] = []
-    var produced: [(swift: String, baseline: String)] = []
-    var baseProduce: Row?, swiftProduceRow: Row?
+    let common = { (topic: String) in ["-b", options.brokers, "-t", topic, "-c", String(options.messages)] }
+    var topics: [(swift: String, baseline: String)] = []
     for round in 0..<2 {
-        let pair = (swift: "\(swiftTopic)-\(round)", baseline: "\(baselineTopic)-\(round)")
-        try await makeTopic(admin, pair.swift, partitions: options.partitions)
-        try await makeTopic(admin, pair.baseline, partitions: options.partitions)
-        produced.append(pair)
-        let produceArguments = ["-P", "-s", String(options.size), "-X", "linger.ms=5", "-X", "batch.num.messages=10000",
-                                "-X", "enable.idempotence=true", "-X", "queue.buffering.max.messages=500000",
-                                "-b", options.brokers, "-t", pair.baseline, "-c", String(options.messages)]
-        let base = { () throws -> Row? in try tool.flatMap { try baseline(options, tool: $0, arguments: produceArguments, name: "produce (librdkafka)") } }
-        if round == 0 { baseProduce = fastest(baseProduce, try base()) }
-        swiftProduceRow = fastest(swiftProduceRow, try await swiftProduce(options, topic: pair.swift))
-        if round == 1 { baseProduce = fastest(baseProduce, try base()) }
+        topics.append((swift: "\(swiftTopic)-\(round)", baseline: "\(baselineTopic)-\(round)"))
+        try await makeTopic(admin, topics[round].swift, partitions: options.partitions)
+        try await makeTopic(admin, topics[round].baseline, partitions: options.partitions)
     }
-    rows.append((swiftProduceRow!, baseProduce))
-    var baseConsume: Row?, swiftConsumeRow: Row?
-    for (round, pair) in produced.enumerated() {
-        let consumeArguments = ["-G", "bench-base-\(run)-\(round)", "-X", "session.timeout.ms=6000", "-X", "auto.offset.reset=earliest",
-                                "-b", options.brokers, "-t", pair.baseline, "-c", String(options.messages)]
-        let base = { () throws -> Row? in try tool.flatMap { try baseline(options, tool: $0, arguments: consumeArguments, name: "group consume (librdkafka)") } }
-        if round == 0 { baseConsume = fastest(baseConsume, try base()) }
-        swiftConsumeRow = fastest(swiftConsumeRow, try await swiftConsume(options, topic: pair.swift))
-        if round == 1 { baseConsume = fastest(baseConsume, try base()) }
-    }
-    rows.append((swiftConsumeRow!, baseConsume))
+    let produce = try await interleaved(
+        swift: { round in try await swiftProduce(options, topic: topics[round].swift) },
+        baseline: { round in
+            try tool.flatMap {
+                try baseline(options, tool: $0, arguments: ["-P", "-s", String(options.size), "-X", "linger.ms=5",
+                                                            "-X", "batch.num.messages=10000", "-X", "enable.idempotence=true",
+                                                            "-X", "queue.buffering.max.messages=500000"] + common(topics[round].baseline),
+                             name: "produce (librdkafka)")
+            }
+        })
+    let consume = try await interleaved(
+        swift: { round in try await swiftConsume(options, topic: topics[round].swift) },
+        baseline: { round in
+            try tool.flatMap {
+                try baseline(options, tool: $0, arguments: ["-G", "bench-base-\(run)-\(round)", "-X", "session.timeout.ms=6000",
+                                                            "-X", "auto.offset.reset=earliest"] + common(topics[round].baseline),
+                             name: "group consume (librdkafka)")
+            }
+        })
+    let rows = [produce, consume]
     admin.close()
 
     print("")

@@ -28,6 +28,19 @@ public enum TestBroker {
         return name
     }
 
+    /// Reads `topic` from the start with a fresh group until `count` records have arrived.
+    public static func readAll(_ topic: String, count: Int) async throws -> [ConsumerRecord] {
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration(group: "read-\(UUID())", topic: topic))
+        var records: [ConsumerRecord] = []
+        for try await event in consumer {
+            guard case .records(let batch) = event else { continue }
+            records += batch
+            if records.count >= count { break }
+        }
+        await consumer.close()
+        return records
+    }
+
     public static func producerConfiguration() -> KafkaProducerConfiguration {
         var configuration = KafkaProducerConfiguration(bootstrapServers: servers)
         configuration.messageTimeout = .seconds(20)

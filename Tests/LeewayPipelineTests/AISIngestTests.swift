@@ -12,16 +12,11 @@ private let fixtures = URL(fileURLWithPath: #filePath)
 struct AISIngestTests {
     @Test("New York Harbor CSV hour: every row arrives on the telemetry topic as valid telemetry v1, keyed by vessel")
     func newYorkHarbor() async throws {
-        let topic = try await TestBroker.makeTopic("ais-csv", partitions: 4)
-        let text = try String(contentsOf: fixtures.appendingPathComponent("nyharbor-2020-06-30-first-hour.csv"), encoding: .utf8)
-        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
-        let summary = try await AISIngest(topic: topic).run(text, format: .csv, producer: producer)
-        try await producer.flush()
-        await producer.close()
+        let (topic, summary) = try await ingest("nyharbor-2020-06-30-first-hour.csv", format: .csv)
         #expect(summary.produced == 8_689)
         #expect(summary.report.failures.isEmpty)
 
-        let records = try await readAll(topic, count: summary.produced)
+        let records = try await TestBroker.readAll(topic, count: summary.produced)
         #expect(records.count == 8_689)
         var vessels = Set<String>()
         for record in records {
@@ -34,29 +29,23 @@ struct AISIngestTests {
 
     @Test("USCG NMEA slice: every position report is produced, stamped with its tag-block time")
     func uscgNMEA() async throws {
-        let topic = try await TestBroker.makeTopic("ais-nmea", partitions: 4)
-        let text = try String(contentsOf: fixtures.appendingPathComponent("uscg-nais-2016-07-28-first-20000-lines.nmea"), encoding: .utf8)
-        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
-        let summary = try await AISIngest(topic: topic).run(text, format: .nmea, producer: producer)
-        try await producer.flush()
-        await producer.close()
+        let (topic, summary) = try await ingest("uscg-nais-2016-07-28-first-20000-lines.nmea", format: .nmea)
         #expect(summary.produced == summary.report.telemetry && summary.produced > 7_000)
-        let records = try await readAll(topic, count: summary.produced)
+        let records = try await TestBroker.readAll(topic, count: summary.produced)
         #expect(records.count == summary.produced)
         let times = try records.map { try TelemetryDecoder.decode($0.value ?? []).eventTime }
         #expect(times.allSatisfy { (EventTime(rfc3339: "2016-07-27T23:00:00Z")!...EventTime(rfc3339: "2016-07-28T01:00:00Z")!).contains($0) })
     }
 
-    private func readAll(_ topic: String, count: Int) async throws -> [ConsumerRecord] {
-        let consumer = try KafkaConsumer(configuration: TestBroker.consumerConfiguration(group: "read-\(UUID())", topic: topic))
-        var records: [ConsumerRecord] = []
-        for try await event in consumer {
-            guard case .records(let batch) = event else { continue }
-            records += batch
-            if records.count >= count { break }
-        }
-        await consumer.close()
-        return records
+    /// Ingests a fixture file into a fresh topic.
+    private func ingest(_ fixture: String, format: AISIngest.Format) async throws -> (String, AISIngest.Summary) {
+        let topic = try await TestBroker.makeTopic("ais-\(format)", partitions: 4)
+        let text = try String(contentsOf: fixtures.appendingPathComponent(fixture), encoding: .utf8)
+        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
+        let summary = try await AISIngest(topic: topic).run(text, format: format, producer: producer)
+        try await producer.flush()
+        await producer.close()
+        return (topic, summary)
     }
 }
 
@@ -96,18 +85,8 @@ final class LoopbackFeedServer: Sendable {
     let port: Int
 
     init(serving bytes: [UInt8]) throws {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) { pointer in
-            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                bind(fd, raw, length) == 0 && listen(fd, 1) == 0 && getsockname(fd, raw, &length) == 0
-            }
-        }
-        guard bound else { close(fd); throw POSIXError(.EADDRNOTAVAIL) }
-        port = Int(UInt16(bigEndian: address.sin_port))
+        let (fd, port) = try LoopbackSocket.bind(listening: true)
+        self.port = port
         Thread {
             let client = accept(fd, nil, nil)
             var offset = 0

@@ -62,14 +62,7 @@ struct DeadLetterTests {
         #expect(accepted == 5)
         #expect(rejected == rejects.count)
 
-        let reader = try KafkaConsumer(configuration: TestBroker.consumerConfiguration(group: "dlq-\(UUID())", topic: dlq))
-        var letters: [ConsumerRecord] = []
-        for try await event in reader {
-            guard case .records(let records) = event else { continue }
-            letters += records
-            if letters.count >= rejects.count { break }
-        }
-        await reader.close()
+        let letters = try await TestBroker.readAll(dlq, count: rejects.count)
         #expect(letters.count == rejects.count)
         for letter in letters {
             let i = try #require(letter.headers.string("case").flatMap(Int.init))

@@ -7,7 +7,7 @@ import Testing
 struct ProducerFailureTests {
     @Test("a producer pointed at a closed port fails with a clear error within its timeout")
     func closedPort() async throws {
-        let port = try closedLoopbackPort()
+        let port = try LoopbackSocket.closedPort()
         var configuration = KafkaProducerConfiguration(bootstrapServers: ["127.0.0.1:\(port)"])
         configuration.messageTimeout = .seconds(2)
         let tally = DeliveryTally()
@@ -26,22 +26,4 @@ struct ProducerFailureTests {
         #expect(elapsed < .seconds(10), "fails near its 2 s message timeout, took \(elapsed)")
     }
 
-    /// A loopback port nobody listens on: bound, then released.
-    private func closedLoopbackPort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        defer { close(fd) }
-        var address = sockaddr_in()
-        address.sin_family = sa_family_t(AF_INET)
-        address.sin_addr.s_addr = inet_addr("127.0.0.1")
-        address.sin_port = 0
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        try withUnsafeMutablePointer(to: &address) { pointer in
-            try pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) { raw in
-                guard bind(fd, raw, length) == 0, getsockname(fd, raw, &length) == 0 else {
-                    throw POSIXError(.EADDRNOTAVAIL)
-                }
-            }
-        }
-        return Int(UInt16(bigEndian: address.sin_port))
-    }
 }
