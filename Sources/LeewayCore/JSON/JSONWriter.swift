@@ -105,3 +105,33 @@ public struct JSONWriter {
         byte(0x5A)
     }
 }
+
+extension JSONWriter {
+    /// Appends `value` rounded to `decimals` (0…6) places: short, exact output for model
+    /// values that carry more digits than any sensor resolves.
+    public mutating func number(_ value: Double, decimals: Int) {
+        let scale: Double = switch decimals {
+        case ...0: 1
+        case 1: 10
+        case 2: 100
+        case 3: 1000
+        case 4: 10_000
+        case 5: 100_000
+        default: 1_000_000
+        }
+        number((value * scale).rounded() / scale)
+    }
+
+    /// Appends `value` rounded to `decimals` places, or `null`.
+    public mutating func number(_ value: Double?, decimals: Int) {
+        if let value { number(value, decimals: decimals) } else { raw("null") }
+    }
+
+    /// Appends a quoted string that needs no escaping, or `null`.
+    public mutating func quoted(_ text: String?) {
+        guard let text else { return raw("null") }
+        raw("\"")
+        plain(text)
+        raw("\"")
+    }
+}

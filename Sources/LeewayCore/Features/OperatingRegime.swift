@@ -1,0 +1,37 @@
+/// How a vessel is operating: loaded or not, how fast, in what wind. Drift and model checks
+/// compare like with like within a regime.
+public struct OperatingRegime: Sendable, Equatable {
+    /// Loaded or in ballast, from draught against the type's halfway draught.
+    public enum Loading: String, Sendable { case laden, ballast }
+
+    /// Speed through water, banded.
+    public enum SpeedBand: String, Sendable, CaseIterable {
+        case stopped, manoeuvring, slow, economical, service, fast
+
+        /// The band of `knots`: < 1, < 5, < 10, < 14, < 18, ≥ 18.
+        public init(knots: Double) {
+            self = switch knots {
+            case ..<1: .stopped
+            case ..<5: .manoeuvring
+            case ..<10: .slow
+            case ..<14: .economical
+            case ..<18: .service
+            default: .fast
+            }
+        }
+    }
+
+    /// Laden or ballast; nil before any draught was reported.
+    public var loading: Loading?
+    /// The speed band; nil before any speed was reported.
+    public var speedBand: SpeedBand?
+    /// Beaufort force 0–12; nil before any wind was reported.
+    public var beaufort: Int?
+
+    /// Beaufort force of a wind speed in m/s (WMO upper limits).
+    public static func beaufort(windSpeed: Double) -> Int {
+        beaufortLimits.firstIndex { windSpeed < $0 } ?? 12
+    }
+
+    private static let beaufortLimits: [Double] = [0.5, 1.5, 3.3, 5.5, 7.9, 10.7, 13.8, 17.1, 20.7, 24.4, 28.4, 32.6]
+}

@@ -1,0 +1,9 @@
+/// A model for one vessel type: predicts every ``PredictionTarget`` at once from a report
+/// and the vessel's features. Pure and deterministic: the same inputs give the same values.
+public protocol PredictionModel: Sendable {
+    /// Which model this is.
+    var identity: ModelIdentity { get }
+    /// The targets for `report`, given the vessel's state after applying it; nil when the
+    /// report lacks what the model needs (no speed through water, say).
+    func predict(_ report: Telemetry, state: VesselState) -> TargetValues?
+}

@@ -1,0 +1,52 @@
+/// The per-report pass, pure and synchronous: account for the report in its vessel's state,
+/// predict with the type's model, and say what to publish. Deterministic: the same state,
+/// report and models give the same outcome.
+public struct VesselPass: Sendable {
+    /// How features are kept.
+    public var policy: FeaturePolicy
+    /// Event time between a vessel's published feature records.
+    public var featuresEvery: Duration
+    /// The serving models.
+    public var models: ModelCatalog
+
+    /// A pass with the given policy, cadence and models.
+    public init(policy: FeaturePolicy = FeaturePolicy(), featuresEvery: Duration = .seconds(600),
+                models: ModelCatalog = ModelCatalog()) {
+        self.policy = policy
+        self.featuresEvery = featuresEvery
+        self.models = models
+    }
+
+    /// What one report led to.
+    public struct Outcome: Sendable {
+        /// What the state made of it.
+        public var admission: Admission
+        /// The prediction, for an applied report the model could answer.
+        public var prediction: Prediction?
+        /// Whether the vessel's features are due for publishing.
+        public var publishFeatures: Bool
+    }
+
+    /// Runs the pass for `report`, read at input `offset`, which entered Kafka at `ingestedAt`.
+    public func run(_ report: Telemetry, offset: Int64, ingestedAt: EventTime, state: inout VesselState) -> Outcome {
+        let newest = state.count == 0 || report.eventTime >= state.lastEventTime
+        let admission = state.admit(report, offset: offset, policy: policy)
+        guard admission == .applied else { return Outcome(admission: admission, prediction: nil, publishFeatures: false) }
+        let model = models.model(for: report.vesselType)
+        var prediction: Prediction?
+        if let targets = model.predict(report, state: state) {
+            var actuals = TargetValues()
+            for target in PredictionTarget.ordered { actuals[target] = report[target.actual] }
+            var quality: PredictionQuality = model.identity.version == 0 ? .baselineModel : []
+            if !newest { quality.insert(.outOfOrder) }
+            if report[.draft] == nil { quality.insert(.draftAssumed) }
+            if report[.daysSinceHullCleaning] == nil { quality.insert(.foulingAssumed) }
+            prediction = Prediction(vesselID: report.vesselID, vesselType: report.vesselType, eventTime: report.eventTime,
+                                    producedAt: ingestedAt, model: model.identity, targets: targets, actuals: actuals,
+                                    featureTime: state.lastEventTime, quality: quality)
+        }
+        let due = newest && state.lastEventTime.microseconds - state.featuresPublishedAt.microseconds >= featuresEvery.microseconds
+        if due { state.featuresPublishedAt = state.lastEventTime }
+        return Outcome(admission: admission, prediction: prediction, publishFeatures: due)
+    }
+}
