@@ -1,0 +1,51 @@
+import CRdKafka
+import Logging
+
+/// Reads chosen partitions from their start to their current end, outside any consumer
+/// group: how a processor restores its state from a changelog and how a cache warms up
+/// from compacted topics. Nothing is committed.
+///
+/// "The end" is the high watermark when reading starts. A partition is done at its
+/// end-of-partition event, or once the record before the watermark has arrived and the
+/// partition has been quiet for ``KafkaReaderConfiguration/settleTime`` (brokers such as
+/// Tansu 0.6 report the watermark as the last batch's base offset plus one).
+public final class KafkaPartitionReader: Sendable {
+    private let handle: RdKafkaHandle
+    private let context: ConsumerContext
+    private let gate = HandleGate()
+    private let configuration: KafkaReaderConfiguration
+
+    /// Connects a reader.
+    public init(configuration: KafkaReaderConfiguration, logger: Logger = Logger(label: "kafka.reader")) throws(KafkaError) {
+        let context = ConsumerContext(logger: logger, clientID: configuration.client.clientID)
+        handle = try RdKafkaHandle(.consumer, properties: configuration.rdkafkaProperties, context: context,
+                                   operation: "create partition reader")
+        rd_kafka_poll_set_consumer(handle.pointer)
+        self.context = context
+        self.configuration = configuration
+    }
+
+    /// Reads `partitions` from their earliest offset to their end, handing records to
+    /// `body` in batches (on a dedicated thread, in partition order). Returns how many
+    /// records were read. Throws `timedOut` when the end is not reached within `timeout`.
+    public func readToEnd(_ partitions: [TopicPartition], timeout: Duration = .seconds(60),
+                          _ body: @escaping @Sendable ([ConsumerRecord]) -> Void) async throws(KafkaError) -> Int {
+        guard !partitions.isEmpty else { return 0 }
+        let settle = configuration.settleTime
+        return try await offloaded { () throws(KafkaError) in
+            try self.gate.run("partition reader", "read \(partitions)") { () throws(KafkaError) in
+                try ReadToEnd(rk: self.handle.pointer, context: self.context, settle: settle)
+                    .run(partitions, timeout: timeout, body)
+            }
+        }
+    }
+
+    /// Releases the client. Idempotent.
+    public func close() {
+        guard gate.closeAndDrain() else { return }
+        rd_kafka_consumer_close(handle.pointer)
+        handle.destroy()
+    }
+
+    deinit { close() }
+}

@@ -1,0 +1,28 @@
+/// Settings of a ``KafkaPartitionReader``.
+public struct KafkaReaderConfiguration: Sendable {
+    /// Cluster and client identity.
+    public var client: KafkaClientConfiguration
+    /// How long a partition must be quiet after its last expected record before it counts
+    /// as read (covers brokers that report the watermark as the last batch's base offset).
+    public var settleTime: Duration = .milliseconds(150)
+    /// Most bytes fetched per partition per request.
+    public var maxPartitionFetchBytes: Int = 4 << 20
+
+    /// Creates a configuration for the cluster at `bootstrapServers`.
+    public init(bootstrapServers: [String]) {
+        client = KafkaClientConfiguration(bootstrapServers: bootstrapServers)
+        client.statisticsInterval = nil
+    }
+
+    var rdkafkaProperties: [(String, String)] {
+        client.rdkafkaProperties + [
+            // assign() needs a group id; a reader never joins or commits to it.
+            ("group.id", "leeway-partition-reader"),
+            ("enable.auto.commit", "false"),
+            ("enable.auto.offset.store", "false"),
+            ("enable.partition.eof", "true"),
+            ("max.partition.fetch.bytes", String(maxPartitionFetchBytes)),
+            ("fetch.queue.backoff.ms", "10"),
+        ] + client.properties.sorted { $0.key < $1.key }
+    }
+}

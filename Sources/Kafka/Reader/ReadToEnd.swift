@@ -1,0 +1,80 @@
+import CRdKafka
+
+/// One blocking read of partitions to their end, on the calling (non-cooperative) thread.
+struct ReadToEnd {
+    let rk: OpaquePointer
+    let context: ConsumerContext
+    let settle: Duration
+
+    private struct Progress {
+        var high: Int64
+        var seen: Int64 = -1
+        var done = false
+        var reachedAt: ContinuousClock.Instant?
+    }
+
+    func run(_ partitions: [TopicPartition], timeout: Duration, _ body: ([ConsumerRecord]) -> Void) throws(KafkaError) -> Int {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        var progress: [TopicPartition: Progress] = [:]
+        var start: [TopicPartitionOffset] = []
+        for partition in partitions {
+            var low: Int64 = 0, high: Int64 = 0
+            let err = rd_kafka_query_watermark_offsets(rk, partition.topic, partition.partition, &low, &high, 10_000)
+            if let error = KafkaError.check(err, operation: "query watermarks of \(partition)") { throw error }
+            guard high > low else { continue }
+            progress[partition] = Progress(high: high)
+            start.append(TopicPartitionOffset(partition, offset: Int64(RD_KAFKA_OFFSET_BEGINNING)))
+        }
+        guard !start.isEmpty else { return 0 }
+        let list = TopicPartitionList.make(start)
+        defer {
+            rd_kafka_topic_partition_list_destroy(list)
+            _ = rd_kafka_assign(rk, nil)
+        }
+        if let error = KafkaError.check(rd_kafka_assign(rk, list), operation: "assign \(partitions)") { throw error }
+        var total = 0
+        while progress.values.contains(where: { !$0.done }) {
+            guard ContinuousClock.now < deadline else {
+                let missing = progress.filter { !$0.value.done }.map { "\($0.key) at \($0.value.seen + 1) of \($0.value.high)" }
+                throw KafkaError(.timedOut, "not at the end after \(timeout): \(missing.sorted())", operation: "read to end")
+            }
+            if let message = rd_kafka_consumer_poll(rk, 50) {
+                let m = message.pointee
+                if m.err == RD_KAFKA_RESP_ERR__PARTITION_EOF, let rkt = m.rkt {
+                    let key = TopicPartition(String(cString: rd_kafka_topic_name(rkt)), m.partition)
+                    progress[key]?.done = true
+                    rd_kafka_message_destroy(message)
+                } else {
+                    context.take(message)
+                }
+                while context.pending.count < 1_000, let next = rd_kafka_consumer_poll(rk, 0) {
+                    context.take(next)
+                }
+            }
+            if !context.pending.isEmpty {
+                let batch = context.pending
+                context.pending.removeAll(keepingCapacity: true)
+                for record in batch {
+                    let key = TopicPartition(record.topic, record.partition)
+                    if let seen = progress[key]?.seen, record.offset > seen { progress[key]?.seen = record.offset }
+                }
+                total += batch.count
+                body(batch)
+            }
+            settleQuietPartitions(&progress)
+        }
+        return total
+    }
+
+    /// Marks done each partition whose last expected record arrived and that then stayed quiet.
+    private func settleQuietPartitions(_ progress: inout [TopicPartition: Progress]) {
+        let now = ContinuousClock.now
+        for (key, state) in progress where !state.done && state.seen >= state.high - 1 {
+            if let reached = state.reachedAt {
+                if now >= reached.advanced(by: settle) { progress[key]?.done = true }
+            } else {
+                progress[key]?.reachedAt = now
+            }
+        }
+    }
+}
