@@ -48,7 +48,13 @@ let package = Package(
         .target(name: "LeewaySimulator", dependencies: ["LeewayCore"]),
         .target(
             name: "LeewayPipeline",
-            dependencies: ["Kafka", "LeewayCore"],
+            dependencies: [
+                "Kafka",
+                "LeewayCore",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: rdkafkaSwiftSettings
         ),
         .executableTarget(

@@ -1,0 +1,37 @@
+import LeewayCore
+
+/// The vessels one input partition owns: their states, which changed since the last
+/// commit, and which expired. Used only from the processor's task.
+final class PartitionStore {
+    let partition: Int32
+    var states: [String: VesselState] = [:]
+    /// Vessels whose state changed since it was last written to the changelog.
+    var dirty: Set<String> = []
+    /// Vessels forgotten since the last commit: tombstones to write.
+    var expired: [String] = []
+    /// The newest event time applied in this partition.
+    var newest = EventTime(microseconds: 0)
+    /// One past the last input offset processed.
+    var nextOffset: Int64?
+
+    init(partition: Int32) { self.partition = partition }
+
+    /// Adopts a state read back from the changelog.
+    func restore(_ state: VesselState) {
+        states[state.vesselID] = state
+        newest = max(newest, state.lastEventTime)
+    }
+
+    /// Forgets vessels with no report within `ttl` of the partition's newest event time.
+    func expire(olderThan ttl: Duration) -> Int {
+        let cutoff = newest.microseconds - Int64(ttl.components.seconds) * 1_000_000
+        var stale: [String] = []
+        for (id, state) in states where state.lastEventTime.microseconds < cutoff { stale.append(id) }
+        for id in stale {
+            states[id] = nil
+            dirty.remove(id)
+        }
+        expired += stale
+        return stale.count
+    }
+}

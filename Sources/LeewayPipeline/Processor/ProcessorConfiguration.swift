@@ -1,0 +1,31 @@
+import Kafka
+import LeewayCore
+
+/// Settings of a ``Processor``: where it reads and writes, how it keeps features, how
+/// often it commits.
+public struct ProcessorConfiguration: Sendable {
+    /// Cluster and client identity, shared by the processor's clients.
+    public var client: KafkaClientConfiguration
+    /// The consumer group processors share.
+    public var groupID = "leeway-processor"
+    /// Topic names.
+    public var topics = ProcessorTopics()
+    /// Lateness, EWMA weight, half-life.
+    public var policy = FeaturePolicy()
+    /// Event time between a vessel's published feature records.
+    public var featuresEvery: Duration = .seconds(600)
+    /// Wall time between commits. A commit waits for every output so far to be acknowledged.
+    public var commitInterval: Duration = .seconds(1)
+    /// Vessels with no report for this long in event time (behind the partition's newest)
+    /// are forgotten and tombstoned in the changelog.
+    public var vesselTTL: Duration = .seconds(30 * 86_400)
+    /// Heartbeat deadline of the group member; short on the dev broker.
+    public var sessionTimeout: Duration = .seconds(10)
+    /// Longest wait for a partition's state to be read back from the changelog.
+    public var restoreTimeout: Duration = .seconds(120)
+
+    /// A processor for the cluster at `bootstrapServers` with the defaults.
+    public init(bootstrapServers: [String]) {
+        client = KafkaClientConfiguration(bootstrapServers: bootstrapServers)
+    }
+}

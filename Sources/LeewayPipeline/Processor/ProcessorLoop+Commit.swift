@@ -1,0 +1,54 @@
+import Kafka
+import LeewayCore
+
+extension ProcessorLoop {
+    /// Commits what has been processed, in an order that keeps a crash at any point safe:
+    /// 1. wait until every prediction, feature and dead letter sent so far is acknowledged;
+    /// 2. write the changed vessel states (each remembers its last input offset) and
+    ///    tombstones for expired vessels, and wait for those too;
+    /// 3. store and commit the input offsets.
+    /// A state in the changelog therefore never runs ahead of acknowledged outputs, and a
+    /// replay skips exactly what the restored state already holds.
+    func commit() async throws {
+        nextCommit = .now.advanced(by: configuration.commitInterval)
+        try await settleOutputs()
+        var expired = 0
+        for store in stores.values {
+            expired += store.expire(olderThan: configuration.vesselTTL)
+            for id in store.dirty {
+                guard let state = store.states[id] else { continue }
+                try await producer.sendAwaitingRoom(changelog.record(state, partition: store.partition))
+            }
+            for id in store.expired {
+                try await producer.sendAwaitingRoom(changelog.tombstone(id, partition: store.partition))
+            }
+            store.dirty.removeAll(keepingCapacity: true)
+            store.expired.removeAll()
+        }
+        if expired > 0 {
+            metrics.expired.increment(by: expired)
+            metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
+        }
+        try await settleOutputs()
+        let positions = stores.values.compactMap { store in
+            store.nextOffset.map { TopicPartitionOffset(TopicPartition(configuration.topics.telemetry, store.partition), offset: $0) }
+        }
+        guard !positions.isEmpty else { return }
+        do {
+            try consumer.store(positions)
+            try await consumer.commit()
+            metrics.commits.increment()
+        } catch {
+            guard error.isRebalanceRelated else { throw error }
+            logger.warning("commit overtaken by a rebalance; the next owner repeats from the last commit",
+                           metadata: ["error": "\(error)"])
+        }
+    }
+
+    private func settleOutputs() async throws {
+        try await producer.flush(timeout: .seconds(120))
+        if let (count, first) = ledger.failure {
+            throw ProcessorError.outputsRefused(count: count, first: first)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Kafka
+import LeewayCore
+import Logging
+
+/// The processor's work on the consumer's events: restore on assignment, the per-report
+/// pass on records, commit on a timer and on revocation. Runs on one task.
+final class ProcessorLoop {
+    let configuration: ProcessorConfiguration
+    let producer: KafkaProducer
+    let consumer: KafkaConsumer
+    let reader: KafkaPartitionReader
+    let ledger: DeliveryLedger
+    let logger: Logger
+    let changelog: StateChangelog
+    let intake: TelemetryIntake
+    let metrics = ProcessorMetrics()
+    var pass: VesselPass
+    var stores: [Int32: PartitionStore] = [:]
+    var nextCommit: ContinuousClock.Instant
+    /// Prediction headers per vessel type, for the model last seen serving it.
+    var headers: [VesselType: (ModelIdentity, [KafkaHeader])] = [:]
+
+    init(configuration: ProcessorConfiguration, models: ModelCatalog, producer: KafkaProducer, consumer: KafkaConsumer,
+         reader: KafkaPartitionReader, ledger: DeliveryLedger, logger: Logger) {
+        self.configuration = configuration
+        self.producer = producer
+        self.consumer = consumer
+        self.reader = reader
+        self.ledger = ledger
+        self.logger = logger
+        changelog = StateChangelog(topic: configuration.topics.state)
+        intake = TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters)
+        pass = VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: models)
+        nextCommit = .now.advanced(by: configuration.commitInterval)
+    }
+
+    func handle(_ event: ConsumerEvent) async throws {
+        switch event {
+        case .assigned(let partitions):
+            try await restore(partitions.filter { $0.topic == configuration.topics.telemetry }.map(\.partition))
+        case .records(let records):
+            try await process(records)
+            if ContinuousClock.now >= nextCommit { try await commit() }
+        case .revoked(let partitions):
+            try await commit()
+            for partition in partitions { stores[partition.partition] = nil }
+            metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
+            logger.info("partitions revoked", metadata: ["partitions": "\(partitions.map(\.partition).sorted())"])
+        case .lost(let partitions):
+            for partition in partitions { stores[partition.partition] = nil }
+            logger.warning("partitions lost; their uncommitted work will be redone by their next owner",
+                           metadata: ["partitions": "\(partitions.map(\.partition).sorted())"])
+        }
+    }
+
+    private func restore(_ partitions: [Int32]) async throws {
+        guard !partitions.isEmpty else { return }
+        let started = ContinuousClock.now
+        let (restored, records) = try await changelog.restore(partitions, reader: reader, timeout: configuration.restoreTimeout,
+                                                              logger: logger)
+        stores.merge(restored) { _, new in new }
+        let elapsed = ContinuousClock.now - started
+        metrics.restoredRecords.increment(by: records)
+        metrics.restoreSeconds.recordNanoseconds(Int64(elapsed.components.seconds) * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
+        let vessels = restored.values.reduce(0) { $0 + $1.states.count }
+        metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
+        logger.info("partitions assigned; state restored", metadata: [
+            "partitions": "\(partitions.sorted())", "vessels": "\(vessels)", "changelog_records": "\(records)",
+            "seconds": "\(elapsed)",
+        ])
+    }
+}

@@ -1,0 +1,26 @@
+/// The topics a processor reads and writes. All take an optional prefix so several
+/// pipelines (or tests) can share one cluster.
+public struct ProcessorTopics: Sendable, Equatable {
+    /// Telemetry in.
+    public var telemetry: String
+    /// Rejected telemetry out.
+    public var deadLetters: String
+    /// Predictions out (push).
+    public var predictions: String
+    /// Feature vectors out (compacted).
+    public var features: String
+    /// The state changelog (compacted, partitioned like telemetry).
+    public var state: String
+
+    /// The standard names from `topics/`, each preceded by `prefix`.
+    public init(prefix: String = "") {
+        telemetry = prefix + "fleet.telemetry.v1"
+        deadLetters = prefix + DeadLetter.telemetryTopic
+        predictions = prefix + "fleet.predictions.v1"
+        features = prefix + "fleet.features.v1"
+        state = prefix + "leeway.state.v1"
+    }
+
+    /// Every topic, inputs first.
+    public var all: [String] { [telemetry, deadLetters, predictions, features, state] }
+}

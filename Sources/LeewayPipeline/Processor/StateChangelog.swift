@@ -1,0 +1,48 @@
+import Kafka
+import LeewayCore
+import Logging
+
+/// The compacted topic that makes vessel state survive crashes and rebalances: the latest
+/// ``VesselState`` per vessel, in the same partition number as the vessel's telemetry, a
+/// tombstone once it expired.
+struct StateChangelog: Sendable {
+    /// The header naming the encoding.
+    static let schemaHeader = KafkaHeader("leeway.schema", "state.v1")
+
+    let topic: String
+
+    /// The record that stores `state` for input partition `partition`.
+    func record(_ state: VesselState, partition: Int32) -> ProducerRecord {
+        ProducerRecord(topic: topic, key: Array(state.vesselID.utf8), value: state.binary,
+                       headers: [Self.schemaHeader], partition: partition)
+    }
+
+    /// The tombstone that forgets `vesselID`.
+    func tombstone(_ vesselID: String, partition: Int32) -> ProducerRecord {
+        ProducerRecord(topic: topic, key: Array(vesselID.utf8), value: nil, partition: partition)
+    }
+
+    /// Reads `partitions` back into fresh stores; unreadable entries are logged and skipped
+    /// (the vessel starts over), never fatal.
+    func restore(_ partitions: [Int32], reader: KafkaPartitionReader, timeout: Duration,
+                 logger: Logger) async throws(KafkaError) -> (stores: [Int32: PartitionStore], records: Int) {
+        let collected = RestoredStates()
+        let records = try await reader.readToEnd(partitions.map { TopicPartition(topic, $0) }, timeout: timeout) { batch in
+            collected.add(batch)
+        }
+        let stores = Dictionary(uniqueKeysWithValues: partitions.map { ($0, PartitionStore(partition: $0)) })
+        for (partition, entries) in collected.take() {
+            guard let store = stores[partition] else { continue }
+            for (key, value) in entries {
+                guard let value else { continue }
+                do {
+                    store.restore(try VesselState(binary: value))
+                } catch {
+                    logger.error("unreadable state in the changelog; the vessel starts over",
+                                 metadata: ["vessel": "\(key)", "partition": "\(partition)", "error": "\(error)"])
+                }
+            }
+        }
+        return (stores, records)
+    }
+}

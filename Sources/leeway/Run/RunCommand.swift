@@ -1,0 +1,69 @@
+import ArgumentParser
+import Kafka
+import LeewayCore
+import LeewayPipeline
+import Logging
+import ServiceLifecycle
+
+/// `leeway run --role processor`: the long-running service.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run Leeway: the processor turns telemetry into predictions and features until SIGINT/SIGTERM.",
+        discussion: """
+        The processor joins the processors' consumer group, restores its partitions' vessel state from \
+        the changelog, and commits only what every output has been acknowledged for. Stop it with \
+        Ctrl-C or SIGTERM: it flushes, commits and leaves the group.
+        """
+    )
+
+    enum Role: String, ExpressibleByArgument, CaseIterable {
+        case processor
+    }
+
+    @OptionGroup var broker: BrokerOptions
+    @Option(name: .long, help: "What to run: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: Role = .processor
+    @Option(name: .long, help: "The processors' consumer group.") var group = "leeway-processor"
+    @Option(name: .long, help: "A prefix for every topic name (to run several pipelines on one cluster).") var topicPrefix = ""
+    @Option(name: .long, help: "Allowed lateness of a report behind its vessel's newest, seconds.") var lateness: Double = 6 * 3600
+    @Option(name: .long, help: "Event-time seconds between a vessel's feature records.") var featuresEvery: Double = 600
+    @Option(name: .long, help: "Wall-clock seconds between commits.") var commitInterval: Double = 1
+    @Option(name: .long, help: "Forget a vessel after this many event-time days without a report.") var vesselTtlDays: Double = 30
+    @Option(name: .long, help: "Consumer-group session timeout, seconds (keep it short on the dev broker).") var sessionTimeout: Double = 10
+    @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
+
+    func validate() throws {
+        for (name, value) in [("--lateness", lateness), ("--features-every", featuresEvery), ("--commit-interval", commitInterval),
+                              ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout)] where !(value > 0) {
+            throw ValidationError("\(name) must be a positive number of seconds (days for the TTL), got \(value)")
+        }
+    }
+
+    func run() async throws {
+        let level = logLevel
+        LoggingSystem.bootstrap { label in
+            var handler = StreamLogHandler.standardError(label: label)
+            handler.logLevel = level
+            return handler
+        }
+        var configuration = ProcessorConfiguration(bootstrapServers: broker.servers)
+        configuration.client.clientID = "leeway-processor"
+        configuration.client.properties = try broker.properties()
+        configuration.groupID = group
+        configuration.topics = ProcessorTopics(prefix: topicPrefix)
+        configuration.policy.allowedLateness = .seconds(lateness)
+        configuration.featuresEvery = .seconds(featuresEvery)
+        configuration.commitInterval = .seconds(commitInterval)
+        configuration.vesselTTL = .seconds(vesselTtlDays * 86_400)
+        configuration.sessionTimeout = .seconds(sessionTimeout)
+        let logger = Logger(label: "leeway.\(role.rawValue)")
+        let processor = Processor(configuration: configuration, logger: logger)
+        let group = ServiceGroup(configuration: .init(services: [processor], gracefulShutdownSignals: [.sigterm, .sigint],
+                                                      logger: logger))
+        logger.info("starting", metadata: ["role": "\(role.rawValue)", "brokers": "\(broker.servers.joined(separator: ","))",
+                                           "input": "\(configuration.topics.telemetry)", "group": "\(group)"])
+        try await group.run()
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
