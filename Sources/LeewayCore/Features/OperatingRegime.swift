@@ -28,6 +28,13 @@ public struct OperatingRegime: Sendable, Equatable {
     /// Beaufort force 0–12; nil before any wind was reported.
     public var beaufort: Int?
 
+    /// A regime; all unknown by default.
+    public init(loading: Loading? = nil, speedBand: SpeedBand? = nil, beaufort: Int? = nil) {
+        self.loading = loading
+        self.speedBand = speedBand
+        self.beaufort = beaufort
+    }
+
     /// Beaufort force of a wind speed in m/s (WMO upper limits).
     public static func beaufort(windSpeed: Double) -> Int {
         beaufortLimits.firstIndex { windSpeed < $0 } ?? 12
