@@ -51,12 +51,7 @@ extension KafkaConsumer {
     /// The group's committed positions for `partitions` (offset -1001 when none).
     public func committed(_ partitions: [TopicPartition], timeout: Duration = .seconds(10)) async throws(KafkaError) -> [TopicPartitionOffset] {
         try await withHandleOffloaded("fetch committed offsets") { rk throws(KafkaError) in
-            let list = TopicPartitionList.make(partitions)
-            defer { rd_kafka_topic_partition_list_destroy(list) }
-            if let error = KafkaError.check(rd_kafka_committed(rk, list, Int32(timeout.milliseconds)), operation: "fetch committed offsets") {
-                throw error
-            }
-            return TopicPartitionList.positions(list)
+            try OffsetQueries.committed(rk, partitions, timeout: timeout)
         }
     }
 
@@ -99,10 +94,7 @@ extension KafkaConsumer {
     /// high watermark is the base offset of the last batch plus one, not the log end.
     public func watermarks(_ partition: TopicPartition, timeout: Duration = .seconds(5)) async throws(KafkaError) -> (low: Int64, high: Int64) {
         try await withHandleOffloaded("query watermarks") { rk throws(KafkaError) in
-            var low: Int64 = 0, high: Int64 = 0
-            let err = rd_kafka_query_watermark_offsets(rk, partition.topic, partition.partition, &low, &high, Int32(timeout.milliseconds))
-            if let error = KafkaError.check(err, operation: "query watermarks of \(partition)") { throw error }
-            return (low, high)
+            try OffsetQueries.watermarks(rk, partition, timeout: timeout)
         }
     }
 }

@@ -40,6 +40,25 @@ public final class KafkaPartitionReader: Sendable {
         }
     }
 
+    /// The committed positions of the configured group for `partitions` (offset -1001 when
+    /// none), e.g. to watch a consumer group's progress without joining it.
+    public func committed(_ partitions: [TopicPartition], timeout: Duration = .seconds(10)) async throws(KafkaError) -> [TopicPartitionOffset] {
+        try await offloaded { () throws(KafkaError) in
+            try self.gate.run("partition reader", "fetch committed offsets") { () throws(KafkaError) in
+                try OffsetQueries.committed(self.handle.pointer, partitions, timeout: timeout)
+            }
+        }
+    }
+
+    /// The partition's low and high watermarks as the broker reports them.
+    public func watermarks(_ partition: TopicPartition, timeout: Duration = .seconds(5)) async throws(KafkaError) -> (low: Int64, high: Int64) {
+        try await offloaded { () throws(KafkaError) in
+            try self.gate.run("partition reader", "query watermarks") { () throws(KafkaError) in
+                try OffsetQueries.watermarks(self.handle.pointer, partition, timeout: timeout)
+            }
+        }
+    }
+
     /// Releases the client. Idempotent.
     public func close() {
         guard gate.closeAndDrain() else { return }

@@ -5,6 +5,9 @@ public struct KafkaReaderConfiguration: Sendable {
     /// How long a partition must be quiet after its last expected record before it counts
     /// as read (covers brokers that report the watermark as the last batch's base offset).
     public var settleTime: Duration = .milliseconds(150)
+    /// The group whose committed offsets ``KafkaPartitionReader/committed(_:timeout:)``
+    /// reports. A reader never joins it and never commits.
+    public var groupID = "leeway-partition-reader"
     /// Most bytes fetched per partition per request.
     public var maxPartitionFetchBytes: Int = 4 << 20
 
@@ -17,7 +20,7 @@ public struct KafkaReaderConfiguration: Sendable {
     var rdkafkaProperties: [(String, String)] {
         client.rdkafkaProperties + [
             // assign() needs a group id; a reader never joins or commits to it.
-            ("group.id", "leeway-partition-reader"),
+            ("group.id", groupID),
             ("enable.auto.commit", "false"),
             ("enable.auto.offset.store", "false"),
             ("enable.partition.eof", "true"),

@@ -18,9 +18,7 @@ struct ReadToEnd {
         var progress: [TopicPartition: Progress] = [:]
         var start: [TopicPartitionOffset] = []
         for partition in partitions {
-            var low: Int64 = 0, high: Int64 = 0
-            let err = rd_kafka_query_watermark_offsets(rk, partition.topic, partition.partition, &low, &high, 10_000)
-            if let error = KafkaError.check(err, operation: "query watermarks of \(partition)") { throw error }
+            let (low, high) = try OffsetQueries.watermarks(rk, partition, timeout: .seconds(10))
             guard high > low else { continue }
             progress[partition] = Progress(high: high)
             start.append(TopicPartitionOffset(partition, offset: Int64(RD_KAFKA_OFFSET_BEGINNING)))
