@@ -48,6 +48,9 @@ public struct KafkaConsumerConfiguration: Sendable {
     /// librdkafka's default (1 s) stalls a consumer that is only slightly slower than the
     /// broker for most of each second; a short pause keeps the queue topped up.
     public var fetchQueueBackoff: Duration = .milliseconds(10)
+    /// When set, the sequence yields ``ConsumerEvent/idle`` after this long without records,
+    /// so periodic work keeps running when the input goes quiet; nil (the default) never does.
+    public var idleEventInterval: Duration? = nil
     /// Static membership id (`group.instance.id`); nil for dynamic membership.
     public var groupInstanceID: String? = nil
 

@@ -12,4 +12,8 @@ public enum ConsumerEvent: Sendable {
     /// Partitions lost without an orderly revoke (the member was evicted): another member
     /// may already own them, so do not commit for them.
     case lost([TopicPartition])
+    /// No record arrived for ``KafkaConsumerConfiguration/idleEventInterval`` while the
+    /// application waited: a chance to run periodic work (commit what is processed) on
+    /// the iterating task. Only sent when that interval is set.
+    case idle
 }

@@ -33,6 +33,14 @@ final class EventHandoff: @unchecked Sendable {
         }
     }
 
+    /// Whether the application is waiting for an event right now.
+    var isWaiting: Bool {
+        condition.lock()
+        defer { condition.unlock() }
+        if case .waiting = state { return true }
+        return false
+    }
+
     /// Hands `event` to the waiting application; false if nobody was waiting.
     @discardableResult
     func deliver(_ event: ConsumerEvent) -> Bool {

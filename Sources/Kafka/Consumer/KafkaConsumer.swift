@@ -44,8 +44,9 @@ public final class KafkaConsumer: Service, Sendable, AsyncSequence {
         self.logger = logger
         let gate = self.gate
         let maxBatch = Swift.max(1, configuration.maxBatchSize)
+        let idle = configuration.idleEventInterval
         self.pollThread = PollThread(name: "kafka-consumer-poll") { thread in
-            Self.pollLoop(handle: handle, context: context, thread: thread, maxBatch: maxBatch)
+            Self.pollLoop(handle: handle, context: context, thread: thread, maxBatch: maxBatch, idle: idle)
             Self.shutDown(handle: handle, context: context, gate: gate)
         }
     }
@@ -53,15 +54,23 @@ public final class KafkaConsumer: Service, Sendable, AsyncSequence {
     /// Fills one batch while the application works on the previous one, then hands it over
     /// when asked: at most one batch waits on the Swift side. Nothing is polled before the
     /// first iterator exists, so the first `.assigned` always reaches the application.
-    private static func pollLoop(handle: RdKafkaHandle, context: ConsumerContext, thread: PollThread, maxBatch: Int) {
+    private static func pollLoop(handle: RdKafkaHandle, context: ConsumerContext, thread: PollThread, maxBatch: Int,
+                                 idle: Duration?) {
         let rk = handle.pointer
+        var lastDelivery = ContinuousClock.now
         while !thread.isStopping {
             if !context.handoff.hasIterator {
                 _ = context.handoff.waitForDemand(unlessAbandoned: false, giveUp: { thread.isStopping })
                 continue
             }
             if context.pending.isEmpty {
-                guard let first = rd_kafka_consumer_poll(rk, 100) else { continue }
+                guard let first = rd_kafka_consumer_poll(rk, 100) else {
+                    if let idle, ContinuousClock.now - lastDelivery >= idle, context.handoff.isWaiting,
+                       context.handoff.deliver(.idle) {
+                        lastDelivery = .now
+                    }
+                    continue
+                }
                 context.take(first)
             }
             while context.pending.count < maxBatch, let next = rd_kafka_consumer_poll(rk, 0) {
@@ -69,6 +78,7 @@ public final class KafkaConsumer: Service, Sendable, AsyncSequence {
             }
             guard context.handoff.waitForDemand(unlessAbandoned: false, giveUp: { thread.isStopping }) else { continue }
             context.deliverPending()
+            lastDelivery = .now
         }
     }
 

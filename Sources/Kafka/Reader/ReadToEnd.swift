@@ -37,16 +37,9 @@ struct ReadToEnd {
                 throw KafkaError(.timedOut, "not at the end after \(timeout): \(missing.sorted())", operation: "read to end")
             }
             if let message = rd_kafka_consumer_poll(rk, 50) {
-                let m = message.pointee
-                if m.err == RD_KAFKA_RESP_ERR__PARTITION_EOF, let rkt = m.rkt {
-                    let key = TopicPartition(String(cString: rd_kafka_topic_name(rkt)), m.partition)
-                    progress[key]?.done = true
-                    rd_kafka_message_destroy(message)
-                } else {
-                    context.take(message)
-                }
+                take(message, &progress)
                 while context.pending.count < 1_000, let next = rd_kafka_consumer_poll(rk, 0) {
-                    context.take(next)
+                    take(next, &progress)
                 }
             }
             if !context.pending.isEmpty {
@@ -62,6 +55,14 @@ struct ReadToEnd {
             settleQuietPartitions(&progress)
         }
         return total
+    }
+
+    /// Converts a record, or marks its partition done at an end-of-partition event.
+    private func take(_ message: UnsafeMutablePointer<rd_kafka_message_t>, _ progress: inout [TopicPartition: Progress]) {
+        let m = message.pointee
+        guard m.err == RD_KAFKA_RESP_ERR__PARTITION_EOF, let rkt = m.rkt else { return context.take(message) }
+        progress[TopicPartition(String(cString: rd_kafka_topic_name(rkt)), m.partition)]?.done = true
+        rd_kafka_message_destroy(message)
     }
 
     /// Marks done each partition whose last expected record arrived and that then stayed quiet.

@@ -39,6 +39,7 @@ public final class Processor: Service {
                                                                groupID: configuration.groupID, topics: [configuration.topics.telemetry])
         consumerConfiguration.client = configuration.client
         consumerConfiguration.autoCommitInterval = nil
+        consumerConfiguration.idleEventInterval = configuration.commitInterval
         consumerConfiguration.sessionTimeout = configuration.sessionTimeout
         consumerConfiguration.heartbeatInterval = .milliseconds(max(100, configuration.sessionTimeout.milliseconds / 10))
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)

@@ -11,6 +11,7 @@ extension ProcessorLoop {
     /// replay skips exactly what the restored state already holds.
     func commit() async throws {
         nextCommit = .now.advanced(by: configuration.commitInterval)
+        uncommitted = false
         try await settleOutputs()
         var expired = 0
         for store in stores.values {

@@ -5,6 +5,7 @@ extension ProcessorLoop {
     /// The per-report pass over one batch, outputs sent as they arise.
     func process(_ records: [ConsumerRecord]) async throws {
         var tally = ProcessorMetrics.Tally()
+        uncommitted = uncommitted || !records.isEmpty
         for record in records {
             guard let store = stores[record.partition] else {
                 logger.error("a record of a partition without a store; skipped (it will be re-read by its owner)",

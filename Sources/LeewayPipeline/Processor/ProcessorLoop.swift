@@ -17,6 +17,8 @@ final class ProcessorLoop {
     var pass: VesselPass
     var stores: [Int32: PartitionStore] = [:]
     var nextCommit: ContinuousClock.Instant
+    /// Whether records were processed since the last commit.
+    var uncommitted = false
     /// Prediction headers per vessel type, for the model last seen serving it.
     var headers: [VesselType: (ModelIdentity, [KafkaHeader])] = [:]
 
@@ -46,6 +48,8 @@ final class ProcessorLoop {
             for partition in partitions { stores[partition.partition] = nil }
             metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
             logger.info("partitions revoked", metadata: ["partitions": "\(partitions.map(\.partition).sorted())"])
+        case .idle:
+            if uncommitted, ContinuousClock.now >= nextCommit { try await commit() }
         case .lost(let partitions):
             for partition in partitions { stores[partition.partition] = nil }
             logger.warning("partitions lost; their uncommitted work will be redone by their next owner",

@@ -58,11 +58,11 @@ struct RunCommand: AsyncParsableCommand {
         configuration.sessionTimeout = .seconds(sessionTimeout)
         let logger = Logger(label: "leeway.\(role.rawValue)")
         let processor = Processor(configuration: configuration, logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [processor], gracefulShutdownSignals: [.sigterm, .sigint],
+        let services = ServiceGroup(configuration: .init(services: [processor], gracefulShutdownSignals: [.sigterm, .sigint],
                                                       logger: logger))
         logger.info("starting", metadata: ["role": "\(role.rawValue)", "brokers": "\(broker.servers.joined(separator: ","))",
-                                           "input": "\(configuration.topics.telemetry)", "group": "\(group)"])
-        try await group.run()
+                                           "input": "\(configuration.topics.telemetry)", "group": "\(configuration.groupID)"])
+        try await services.run()
     }
 }
 

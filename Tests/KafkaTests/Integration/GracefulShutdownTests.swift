@@ -35,7 +35,7 @@ struct GracefulShutdownTests {
             case .revoked:
                 revokes += 1
                 try await consumer.commit()
-            case .assigned, .lost:
+            case .assigned, .lost, .idle:
                 break
             }
         }

@@ -27,7 +27,7 @@ struct PauseResumeTests {
                 for record in records { perPartition[record.partition, default: 0] += 1 }
                 if !resumed { #expect(!records.contains { $0.partition == 1 }, "no records from the paused partition") }
                 try consumer.store(processed: records)
-            case .revoked, .lost:
+            case .revoked, .lost, .idle:
                 break
             }
             if !sentMore, perPartition[0] == 200 {

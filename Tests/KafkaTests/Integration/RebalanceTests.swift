@@ -40,7 +40,7 @@ private final class Member: Sendable {
                 }()
                 if let outcome, !outcome.isRebalanceRelated { throw outcome }
                 revokeCommits.withLock { outcome == nil ? ($0.ok += 1) : ($0.rebalanceRelated += 1) }
-            case .lost:
+            case .lost, .idle:
                 break
             }
             if done() { consumer.requestClose() }

@@ -1,0 +1,72 @@
+import Foundation
+import Kafka
+import KafkaTestSupport
+import LeewayCore
+import LeewayPipeline
+import Testing
+
+/// Crashes of real `leeway` processes against the real broker. Each test compares its
+/// outcome with an undisturbed in-process run over the same records.
+@Suite("Processor crash recovery", .timeLimit(.minutes(5)))
+struct ProcessorCrashTests {
+    static let fleet = FleetRecords(vessels: 40, count: 24_000, seed: 23)
+
+    /// The undisturbed run's predictions (as a set of values) and final states.
+    static func reference() async throws -> (predictions: Set<[UInt8]>, states: [String: [UInt8]?]) {
+        let pipeline = try await PipelineFixture.make("reference")
+        try await pipeline.produce(fleet.records)
+        try await ProcessorRun.inProcess(pipeline) { try await pipeline.waitUntilCommitted() }
+        let predictions = try await pipeline.readAll(pipeline.topics.predictions).compactMap(\.value)
+        #expect(Set(predictions).count == predictions.count, "an undisturbed run repeats nothing")
+        return (Set(predictions), try await pipeline.latestStates())
+    }
+
+    @Test("two processors, one SIGKILLed mid-stream: the survivor restores its partitions; final state equals a single run")
+    func survivorTakesOver() async throws {
+        let reference = try await Self.reference()
+        let pipeline = try await PipelineFixture.make("survivor")
+        let first = try ProcessorProcess(pipeline, name: "first")
+        let second = try ProcessorProcess(pipeline, name: "second")
+        try await first.waitUntilAssigned()
+        try await second.waitUntilAssigned()
+        var killedAt: Int64?
+        try await pipeline.produce(Self.fleet.records, rate: 4_000) { index in
+            guard killedAt == nil, index >= Self.fleet.records.count / 2 else { return }
+            killedAt = (try? await pipeline.committedCount()) ?? -1
+            second.kill()
+        }
+        #expect((killedAt ?? 0) > 0, "the kill happens after some input was committed")
+        try await pipeline.waitUntilCommitted()
+        #expect(await first.stop() == 0)
+        #expect(first.log.contains("state restored"))
+
+        let predictions = try await pipeline.readAll(pipeline.topics.predictions).compactMap(\.value)
+        #expect(Set(predictions) == reference.predictions, "after deduplication the predictions equal the undisturbed run's")
+        let states = try await pipeline.latestStates()
+        #expect(states.count == reference.states.count)
+        #expect(states.filter { reference.states[$0.key] != $0.value }.map(\.key).sorted() == [],
+                "every vessel's final state equals the single-processor run's, byte for byte")
+    }
+
+    @Test("kill -9 and restart, twice: no input lost, nothing invented")
+    func killAndRestart() async throws {
+        let reference = try await Self.reference()
+        let pipeline = try await PipelineFixture.make("restart")
+        var processor = try ProcessorProcess(pipeline, name: "run-0")
+        try await processor.waitUntilAssigned()
+        var restarts = 0
+        try await pipeline.produce(Self.fleet.records, rate: 4_000) { index in
+            guard restarts < 2, index >= Self.fleet.records.count * (restarts + 1) / 3 else { return }
+            processor.kill()
+            restarts += 1
+            processor = (try? ProcessorProcess(pipeline, name: "run-\(restarts)")) ?? processor
+        }
+        try await pipeline.waitUntilCommitted()
+        #expect(await processor.stop() == 0)
+        #expect(restarts == 2)
+        let predictions = try await pipeline.readAll(pipeline.topics.predictions).compactMap(\.value)
+        #expect(Set(predictions) == reference.predictions)
+        let states = try await pipeline.latestStates()
+        #expect(states.filter { reference.states[$0.key] != $0.value }.map(\.key).sorted() == [])
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import KafkaTestSupport
+import Testing
+
+/// `leeway run --role processor` as a child process: the real binary, killable with SIGKILL.
+final class ProcessorProcess {
+    let process = Process()
+    let logURL: URL
+
+    /// The `leeway` binary `swift build` made next to the tests.
+    static let binary: URL = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent()
+        return root.appendingPathComponent(".build/debug/leeway")
+    }()
+
+    /// Starts a processor of `pipeline`'s group; its log goes to a temporary file.
+    init(_ pipeline: PipelineFixture, name: String) throws {
+        guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
+            throw POSIXError(.ENOENT, userInfo: [NSLocalizedDescriptionKey: "\(Self.binary.path) is missing: run `swift build` first"])
+        }
+        logURL = FileManager.default.temporaryDirectory.appendingPathComponent("\(pipeline.group)-\(name).log")
+        _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
+        let log = try FileHandle(forWritingTo: logURL)
+        process.executableURL = Self.binary
+        process.arguments = [
+            "run", "--role", "processor", "--brokers", TestBroker.bootstrap, "--group", pipeline.group,
+            "--topic-prefix", String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count)),
+            "--session-timeout", "6", "--commit-interval", "0.2",
+        ] + (ProcessInfo.processInfo.environment["LEEWAY_TEST_KAFKA_DEBUG"].map { ["--kafka-property", "debug=\($0)", "--log-level", "debug"] } ?? [])
+        process.standardOutput = log
+        process.standardError = log
+        try process.run()
+    }
+
+    /// The log so far.
+    var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
+
+    /// Waits until the log shows partitions restored and assigned.
+    func waitUntilAssigned(timeout: Duration = .seconds(60)) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while !log.contains("state restored") {
+            guard process.isRunning, ContinuousClock.now < deadline else {
+                Issue.record("processor never got partitions; log:\n\(log)")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+    }
+
+    /// SIGKILL: no flush, no commit, no goodbye to the group.
+    func kill() {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+    }
+
+    /// SIGTERM, then waits for a graceful exit; returns the exit status.
+    func stop() async -> Int32 {
+        process.terminate()
+        while process.isRunning { try? await Task.sleep(for: .milliseconds(50)) }
+        return process.terminationStatus
+    }
+
+    deinit {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+}
