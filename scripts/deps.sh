@@ -22,7 +22,7 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 minimal=${LEEWAY_DEPS_MINIMAL:-0}
 packages=(pkg-config build-essential dpkg-dev python3 ca-certificates
           zlib1g-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev)
-[ "$minimal" = 1 ] || packages+=(python3-venv python3-pip kcat docker-compose wrk curl procps)
+[ "$minimal" = 1 ] || packages+=(python3-venv python3-pip python3-jsonschema kcat docker-compose wrk curl procps)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -1,0 +1,65 @@
+import Foundation
+import LeewayCore
+import LeewaySimulator
+import Testing
+
+/// The records the processor publishes validate against the schemas in `topics/schemas`
+/// (checked by Python's `jsonschema`, Draft 2020-12, which `make deps` installs).
+@Suite("Published records match their schemas")
+struct RecordSchemaTests {
+    static let schemas = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("topics/schemas")
+
+    @Test("predictions and features from a simulated fleet (with gaps, late and missing fields) validate")
+    func recordsValidate() throws {
+        var configuration = FleetSimulator.Configuration()
+        configuration.vessels = 24
+        configuration.satelliteLinks = true
+        configuration.intervalSeconds = 300
+        var fleet = FleetSimulator(configuration)
+        let pass = VesselPass(featuresEvery: .seconds(3600))
+        var states: [String: VesselState] = [:]
+        var predictions: [[UInt8]] = [], features: [[UInt8]] = []
+        for offset in 0..<6_000 {
+            guard var report = fleet.next().telemetry else { continue }
+            if offset % 7 == 0 { report[.draft] = nil }
+            if offset % 11 == 0 { report[.daysSinceHullCleaning] = nil }
+            let id = report.vesselID
+            let outcome = pass.run(report, offset: Int64(offset), ingestedAt: report.eventTime,
+                                   state: &states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
+            if let prediction = outcome.prediction { predictions.append(prediction.json) }
+            if outcome.publishFeatures { features.append(states[id]!.featuresJSON) }
+        }
+        features.append(VesselState(vesselID: "IMO9999999", vesselType: .other).featuresJSON)   // nothing observed yet
+        #expect(predictions.count > 5_000 && features.count > 100)
+        try validate(predictions, against: "prediction.v1.schema.json")
+        try validate(features, against: "features.v1.schema.json")
+    }
+
+    private func validate(_ records: [[UInt8]], against schema: String) throws {
+        let file = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-\(UUID()).jsonl")
+        defer { try? FileManager.default.removeItem(at: file) }
+        try Data(records.map { $0 + [0x0A] }.joined()).write(to: file)
+        let script = """
+        import json, sys, jsonschema
+        schema = json.load(open(sys.argv[1]))
+        validator = jsonschema.Draft202012Validator(schema, format_checker=jsonschema.FormatChecker())
+        bad = 0
+        for number, line in enumerate(open(sys.argv[2]), 1):
+            for error in validator.iter_errors(json.loads(line)):
+                bad += 1
+                if bad <= 5: print(f"record {number}: {error.json_path}: {error.message}")
+        sys.exit(1 if bad else 0)
+        """
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", "-c", script, Self.schemas.appendingPathComponent(schema).path, file.path]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(schema): \(text)")
+    }
+}
