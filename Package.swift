@@ -73,7 +73,11 @@ let package = Package(
         ),
         .executableTarget(
             name: "leeway-bench",
-            dependencies: ["Kafka", "LeewayCore", "LeewaySimulator", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "Kafka", "LeewayCore", "LeewayPipeline", "LeewaySimulator",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             path: "Benchmarks/LeewayBench",
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings

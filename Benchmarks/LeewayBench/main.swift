@@ -2,6 +2,7 @@
 // layer against the dev broker, next to librdkafka's own rdkafka_performance in the same run.
 import Foundation
 import Kafka
+import LeewayCore
 import Logging
 import Synchronization
 
@@ -26,7 +27,7 @@ struct Options {
             case "--baseline": baseline = value
             case "--ais-fixture": aisFixture = value
             case "--only":
-                guard ["all", "core", "decode", "kafka"].contains(value) else { throw BenchError("--only expects all, core, decode or kafka") }
+                guard ["all", "core", "decode", "kafka", "pipeline"].contains(value) else { throw BenchError("--only expects all, core, decode, kafka or pipeline") }
                 only = value
             default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only")
             }
@@ -157,17 +158,37 @@ func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digi
 
 func main() async throws {
     let options = try Options(CommandLine.arguments)
-    if options.only != "kafka" {
+    LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
+    if ["all", "core", "decode"].contains(options.only) {
         try coreFigures(options)
-        if options.only != "all" { return }
     }
-    try await kafkaFigures(options)
+    if ["all", "kafka"].contains(options.only) {
+        try await kafkaFigures(options)
+    }
+    if ["all", "pipeline"].contains(options.only) {
+        try await pipelineFigures(options)
+    }
+}
+
+func pipelineFigures(_ options: Options) async throws {
+    print("")
+    print("End to end: \(options.messages) simulated records (1,000 vessels) through the processor, broker \(options.brokers);")
+    print("steady rate between the group's first and last commit (join excluded); ceiling = consume + produce, no processing, same run")
+    let (pipeline, passthrough) = try await PipelineThroughput(options: options).run()
+    print("")
+    print("| run | records | seconds | records/s | of ceiling |")
+    print("|---|---:|---:|---:|---:|")
+    for row in [pipeline, passthrough] {
+        print("| \(row.name) | \(row.messages) | \(format(row.seconds, 2)) | \(format(row.msgsPerSecond, 0)) | \(format(row.msgsPerSecond / passthrough.msgsPerSecond * 100, 0)) % |")
+    }
 }
 
 func coreFigures(_ options: Options) throws {
     let decode = decodeBenchmark()
     print("Telemetry decode + validate: \(format(decode.nanoseconds, 0)) ns/record (simulated records of \(decode.bytes) bytes on average, best of 5 x 200k)")
     if options.only == "decode" { return }
+    let core = processorCoreBenchmark()
+    print("Processor core: \(format(core.pass, 3)) µs/report features + prediction; \(format(core.encode, 3)) µs with vessel lookup and prediction JSON; \(format(core.full, 3)) µs from record bytes (decode included); state \(core.stateBytes) bytes encoded, \(MemoryLayout<VesselState>.size) in memory (200k reports, 500 vessels, best of 5)")
     print("Simulator: \(format(simulatorBenchmark(), 0)) records/s generated and encoded (1,000 vessels, 500k records, no broker)")
     if let ais = aisBenchmark(fixture: options.aisFixture) {
         print("AIS NMEA decode: \(format(ais.sentencesPerSecond, 0)) sentences/s (\(ais.sentences) AIS sentences of the USCG fixture, best of 5)")
@@ -176,7 +197,6 @@ func coreFigures(_ options: Options) throws {
 }
 
 func kafkaFigures(_ options: Options) async throws {
-    LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
     let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
     let run = UUID().uuidString.prefix(8)
     let swiftTopic = "bench-swift-\(run)", baselineTopic = "bench-librdkafka-\(run)"

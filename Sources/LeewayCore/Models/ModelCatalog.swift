@@ -1,21 +1,38 @@
 /// The model serving each vessel type: an approved trained model where one exists, else
-/// the type's ``PhysicsBaseline``.
+/// the type's ``PhysicsBaseline``. Looked up per report, so it is a plain array by type.
 public struct ModelCatalog: Sendable {
-    private var approved: [VesselType: any PredictionModel] = [:]
-    private let baselines: [VesselType: PhysicsBaseline]
+    private var serving: [any PredictionModel]
 
     /// Only baselines.
     public init() {
-        baselines = Dictionary(uniqueKeysWithValues: VesselType.allCases.map { ($0, PhysicsBaseline(type: $0)) })
+        serving = VesselType.allCases.map { PhysicsBaseline(type: $0) }
     }
 
     /// The model for `type`.
+    @inline(__always)
     public func model(for type: VesselType) -> any PredictionModel {
-        approved[type] ?? baselines[type]!
+        serving[type.ordinal]
     }
 
     /// Serves `model` for `type` from now on; nil falls back to the baseline.
     public mutating func serve(_ model: (any PredictionModel)?, for type: VesselType) {
-        approved[type] = model
+        serving[type.ordinal] = model ?? PhysicsBaseline(type: type)
+    }
+}
+
+extension VesselType {
+    /// The position in `allCases`, without a search.
+    var ordinal: Int {
+        switch self {
+        case .tanker: 0
+        case .container: 1
+        case .bulk: 2
+        case .cruise: 3
+        case .passenger: 4
+        case .dredger: 5
+        case .tug: 6
+        case .fishing: 7
+        case .other: 8
+        }
     }
 }

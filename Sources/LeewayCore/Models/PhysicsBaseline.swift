@@ -17,7 +17,7 @@ public struct PhysicsBaseline: PredictionModel {
         identity = ModelIdentity(name: "\(type.rawValue)-physics-baseline", version: 0, kind: "physics-baseline")
     }
 
-    public func predict(_ report: Telemetry, state: VesselState) -> TargetValues? {
+    public func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues? {
         guard let speed = report[.speedThroughWater] else { return nil }
         let draft = report[.draft] ?? state.draft ?? hull.ladenDraft
         let days = report[.daysSinceHullCleaning] ?? state.daysSinceHullCleaning ?? 0

@@ -5,5 +5,5 @@ public protocol PredictionModel: Sendable {
     var identity: ModelIdentity { get }
     /// The targets for `report`, given the vessel's state after applying it; nil when the
     /// report lacks what the model needs (no speed through water, say).
-    func predict(_ report: Telemetry, state: VesselState) -> TargetValues?
+    func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues?
 }

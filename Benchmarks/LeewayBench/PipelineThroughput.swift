@@ -1,0 +1,118 @@
+import Kafka
+import LeewayCore
+import LeewayPipeline
+import LeewaySimulator
+import Logging
+import ServiceLifecycle
+
+/// End-to-end steady throughput: `count` simulated records (1,000 vessels) on a fresh
+/// telemetry topic, then a processor from an empty group; records/s measured between the
+/// group's first commit and its last (so the join is excluded). Next to it, in the same run,
+/// the ceiling of this machine: a plain consume-and-produce loop with no processing.
+struct PipelineThroughput {
+    let options: Options
+    let partitions = 6
+
+    func run() async throws -> (pipeline: Row, passthrough: Row) {
+        let prefix = "bench-\(UInt32.random(in: 0...UInt32.max))."
+        let topics = ProcessorTopics(prefix: prefix)
+        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
+        for name in topics.all + [prefix + "passthrough"] {
+            try await makeTopic(admin, name, partitions: partitions)
+        }
+        admin.close()
+        let bytes = try await produceFleet(topics.telemetry)
+
+        var configuration = ProcessorConfiguration(bootstrapServers: [options.brokers])
+        configuration.topics = topics
+        configuration.groupID = prefix + "processors"
+        configuration.sessionTimeout = .seconds(6)
+        configuration.client.statisticsInterval = nil
+        let processor = Processor(configuration: configuration, logger: Logger(label: "bench"))
+        let pipeline = try await measure(group: configuration.groupID, topic: topics.telemetry, name: "pipeline", bytes: bytes) {
+            try await processor.run()
+        }
+        let input = topics.telemetry
+        let passthrough = try await measure(group: prefix + "passthrough", topic: input, name: "passthrough", bytes: bytes) {
+            try await forward(from: input, to: prefix + "passthrough", group: prefix + "passthrough")
+        }
+        return (pipeline, passthrough)
+    }
+
+    private func produceFleet(_ topic: String) async throws -> Int {
+        var configuration = KafkaProducerConfiguration(bootstrapServers: [options.brokers])
+        configuration.queueMaxMessages = 500_000
+        configuration.client.statisticsInterval = nil
+        let producer = try KafkaProducer(configuration: configuration)
+        var simulation = FleetSimulator.Configuration()
+        simulation.vessels = 1_000
+        var fleet = FleetSimulator(simulation)
+        var bytes = 0
+        for _ in 0..<options.messages {
+            let record = fleet.next()
+            bytes += record.value.count
+            try await producer.sendAwaitingRoom(ProducerRecord(topic: topic, key: record.key, value: record.value))
+        }
+        try await producer.flush(timeout: .seconds(300))
+        await producer.close()
+        return bytes
+    }
+
+    /// Runs `work` in a service group and watches `group`'s commits on `topic` until they reach the end.
+    private func measure(group: String, topic: String, name: String, bytes: Int,
+                         _ work: @escaping @Sendable () async throws -> Void) async throws -> Row {
+        var readerConfiguration = KafkaReaderConfiguration(bootstrapServers: [options.brokers])
+        readerConfiguration.groupID = group
+        let reader = try KafkaPartitionReader(configuration: readerConfiguration)
+        defer { reader.close() }
+        let partitions = (0..<partitions).map { TopicPartition(topic, Int32($0)) }
+        var total: Int64 = 0
+        for partition in partitions { total += try await reader.watermarks(partition).high }
+        let task = Task { try await work() }
+        var first: (at: ContinuousClock.Instant, committed: Int64)?
+        var committed: Int64 = 0
+        // Tansu reports the watermark as the last batch's base offset + 1: count it reached
+        // once the commits pass the reported sum.
+        while committed < total {
+            try await Task.sleep(for: .milliseconds(50))
+            committed = try await reader.committed(partitions).reduce(0) { $0 + max(0, $1.offset) }
+            if first == nil, committed > 0 { first = (.now, committed) }
+        }
+        let end = ContinuousClock.now
+        task.cancel()
+        _ = try? await task.value
+        let start = first ?? (end, 0)
+        let counted = Int(committed - start.committed)
+        return Row(name: name, messages: counted, seconds: (end - start.at).seconds,
+                   bytes: bytes / max(1, options.messages) * counted)
+    }
+
+    /// The ceiling: consume, produce each value to `to`, commit after delivery. No decoding.
+    private func forward(from: String, to: String, group: String) async throws {
+        var consumerConfiguration = KafkaConsumerConfiguration(bootstrapServers: [options.brokers], groupID: group, topics: [from])
+        consumerConfiguration.sessionTimeout = .seconds(6)
+        consumerConfiguration.autoCommitInterval = .milliseconds(500)
+        consumerConfiguration.client.statisticsInterval = nil
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration)
+        var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: [options.brokers])
+        producerConfiguration.queueMaxMessages = 500_000
+        producerConfiguration.client.statisticsInterval = nil
+        let producer = try KafkaProducer(configuration: producerConfiguration)
+        await withTaskCancellationHandler {
+            do {
+                for try await event in consumer {
+                    guard case .records(let records) = event else { continue }
+                    for record in records {
+                        try await producer.sendAwaitingRoom(ProducerRecord(topic: to, key: record.key, value: record.value))
+                    }
+                    try await producer.flush()
+                    try consumer.store(processed: records)
+                }
+            } catch {}
+        } onCancel: {
+            consumer.requestClose()
+        }
+        await consumer.close()
+        await producer.close()
+    }
+}
