@@ -10,6 +10,8 @@ extension ProcessorLoop {
     /// A state in the changelog therefore never runs ahead of acknowledged outputs, and a
     /// replay skips exactly what the restored state already holds.
     func commit() async throws {
+        let began = ContinuousClock.now
+        defer { progress.committing += ContinuousClock.now - began }
         nextCommit = .now.advanced(by: configuration.commitInterval)
         uncommitted = false
         try await settleOutputs()
@@ -39,11 +41,25 @@ extension ProcessorLoop {
             try consumer.store(positions)
             try await consumer.commit()
             metrics.commits.increment()
+            logProgress()
         } catch {
             guard error.isRebalanceRelated else { throw error }
             logger.warning("commit overtaken by a rebalance; the next owner repeats from the last commit",
                            metadata: ["error": "\(error)"])
         }
+    }
+
+    /// At most every 10 s: how many reports were handled and how fast.
+    private func logProgress() {
+        let elapsed = ContinuousClock.now - progress.since
+        guard elapsed >= .seconds(10) else { return }
+        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        logger.info("progress", metadata: [
+            "reports": "\(progress.reports)", "per_second": "\(Int(Double(progress.reports) / seconds))",
+            "vessels": "\(stores.values.reduce(0) { $0 + $1.states.count })",
+            "committing_seconds": "\(progress.committing)",
+        ])
+        progress = (0, .now, .zero)
     }
 
     private func settleOutputs() async throws {

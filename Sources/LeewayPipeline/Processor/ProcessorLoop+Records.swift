@@ -41,6 +41,7 @@ extension ProcessorLoop {
             store.nextOffset = record.offset + 1
         }
         metrics.record(tally)
+        progress.reports += records.count
     }
 
     private func predictionHeaders(_ prediction: Prediction) -> [KafkaHeader] {

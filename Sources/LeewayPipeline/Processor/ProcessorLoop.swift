@@ -19,6 +19,8 @@ final class ProcessorLoop {
     var nextCommit: ContinuousClock.Instant
     /// Whether records were processed since the last commit.
     var uncommitted = false
+    /// Reports handled since the last progress log, and when that was.
+    var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero)
     /// Prediction headers per vessel type, for the model last seen serving it.
     var headers: [VesselType: (ModelIdentity, [KafkaHeader])] = [:]
 
