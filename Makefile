@@ -27,17 +27,11 @@ test: deps ## Start a private dev broker, run the whole suite, stop the broker
 	  echo "==> dev broker at $$LEEWAY_BROKERS"; \
 	  $(ENV) swift test --skip-build $(SWIFT_TEST_FLAGS)
 
-run: deps broker-up ## Dev broker up, topics applied, a simulated fleet and real AIS on the telemetry topic
+run: deps ## The demo: dev broker, topics, processor, a simulated fleet streaming, real AIS; Ctrl-C stops it all
 	@$(ENV) swift build -c release --product leeway
-	@B=$$(scripts/broker.sh status); \
-	  $(ENV) .build/release/leeway topics apply --brokers $$B; \
-	  $(ENV) .build/release/leeway simulate --brokers $$B --vessels 200 --records 20000 --bad-fraction 0.01; \
-	  $(ENV) .build/release/leeway ingest ais --brokers $$B --file Tests/Fixtures/ais/nyharbor-2020-06-30-first-hour.csv; \
-	  echo; echo "Dev broker: $$B (stop it with 'make broker-down')"; \
-	  echo "Produce:  echo '{\"vessel_id\":\"IMO9321483\",\"vessel_type\":\"tanker\",\"ts\":\"2026-11-29T08:00:00Z\"}' | LD_LIBRARY_PATH=.deps/librdkafka/lib kcat -b $$B -t fleet.telemetry.v1 -P -k IMO9321483"; \
-	  echo "Read:     LD_LIBRARY_PATH=.deps/librdkafka/lib kcat -b $$B -t fleet.telemetry.v1 -C -e -f '%k %s\n'"
+	@$(ENV) scripts/demo.sh
 
-bench: deps broker-up ## Produce and consume throughput against the dev broker
+bench: deps broker-up ## Core, decode, Kafka layer and end-to-end processor throughput against the dev broker
 	@$(ENV) swift build -c release --product leeway-bench
 	@B=$$(scripts/broker.sh status); \
 	  export LEEWAY_RDKAFKA_PERFORMANCE=$${LEEWAY_RDKAFKA_PERFORMANCE:-$$PWD/.deps/librdkafka/bin/rdkafka_performance}; \

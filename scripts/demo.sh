@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# `make run`: the dev broker, Leeway's topics, a processor, a simulated fleet streaming at a
+# steady rate (with satellite gaps, resends and a few bad records) and one pass of real AIS
+# traffic. Prints where to look; Ctrl-C stops the simulator and the processor (gracefully:
+# it flushes and commits) and then the broker this script started.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+cd "$root"
+bin=.build/release/leeway
+rate=${LEEWAY_DEMO_RATE:-500}
+vessels=${LEEWAY_DEMO_VESSELS:-200}
+run="${LEEWAY_RUN_DIR:-$root/.run}"
+mkdir -p "$run"
+
+started_broker=0
+scripts/broker.sh status >/dev/null 2>&1 || started_broker=1
+brokers=$(scripts/broker.sh up)
+pids=()
+stop() {
+  trap - INT TERM EXIT
+  echo; echo "==> stopping"
+  for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  [ "$started_broker" = 1 ] && scripts/broker.sh down
+  echo "==> stopped"
+}
+trap stop INT TERM EXIT
+
+"$bin" topics apply --brokers "$brokers"
+"$bin" run --role processor --brokers "$brokers" --session-timeout 6 >"$run/processor.log" 2>&1 &
+pids+=($!)
+"$bin" simulate --brokers "$brokers" --vessels "$vessels" --records 0 --rate "$rate" --satellite \
+  --bad-fraction 0.005 >"$run/simulator.log" 2>&1 &
+pids+=($!)
+"$bin" ingest ais --brokers "$brokers" --file Tests/Fixtures/ais/nyharbor-2020-06-30-first-hour.csv >"$run/ais.log" 2>&1 || true
+
+kcat="LD_LIBRARY_PATH=$root/.deps/librdkafka/lib kcat -b $brokers"
+cat <<INFO
+
+Leeway is running against the dev broker at $brokers:
+  simulator  $vessels vessels, $rate records/s       log: $run/simulator.log
+  processor  group leeway-processor                 log: $run/processor.log (progress every 10 s)
+  AIS        New York harbour, first hour, once     log: $run/ais.log
+
+Look at:
+  predictions   $kcat -t fleet.predictions.v1 -C -o end -f '%k %s\n'
+  features      $kcat -t fleet.features.v1 -C -o end -f '%k %s\n'
+  dead letters  $kcat -t fleet.telemetry.dlq.v1 -C -f '%h\n'
+  processor     tail -f $run/processor.log
+
+Ctrl-C stops everything.
+INFO
+wait "${pids[@]}"
