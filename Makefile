@@ -22,7 +22,7 @@ build: deps ## Build everything (zero warnings expected)
 test: deps ## Start a private dev broker, run the whole suite, stop the broker
 	@$(ENV) swift build --build-tests
 	@export LEEWAY_RUN_DIR=$(TEST_RUN_DIR); \
-	  trap 'scripts/broker.sh down' EXIT; \
+	  trap 'scripts/broker.sh down' EXIT; trap 'exit 143' TERM; trap 'exit 130' INT; \
 	  export LEEWAY_BROKERS=$$(scripts/broker.sh up); \
 	  echo "==> dev broker at $$LEEWAY_BROKERS"; \
 	  $(ENV) swift test --skip-build $(SWIFT_TEST_FLAGS)

@@ -23,7 +23,9 @@ case "${1:-}" in
     [ -x "$tansu" ] || { echo "broker: $tansu is missing; run 'make deps'" >&2; exit 1; }
     port=${LEEWAY_BROKER_PORT:-$(free_port)}
     url="tcp://127.0.0.1:$port"
-    nohup "$tansu" broker --listener-url "$url" --advertised-listener-url "$url" \
+    # Own session: a Ctrl-C meant for `make run` must not kill the broker before the
+    # processor has committed and left its group.
+    setsid nohup "$tansu" broker --listener-url "$url" --advertised-listener-url "$url" \
       --storage-engine memory://tansu/ >"$run/broker.log" 2>&1 &
     echo $! > "$pidfile"
     echo "$port" > "$portfile"

@@ -20,7 +20,11 @@ stop() {
   trap - INT TERM EXIT
   echo; echo "==> stopping"
   for pid in "${pids[@]}"; do kill -TERM "$pid" 2>/dev/null || true; done
-  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  # The processor flushes, commits and leaves its group before exiting: wait for that
+  # (up to a minute) before the broker goes away.
+  for pid in "${pids[@]}"; do
+    for _ in $(seq 1 600); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+  done
   [ "$started_broker" = 1 ] && scripts/broker.sh down
   echo "==> stopped"
 }

@@ -31,10 +31,15 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Forget a vessel after this many event-time days without a report.") var vesselTtlDays: Double = 30
     @Option(name: .long, help: "Consumer-group session timeout, seconds (keep it short on the dev broker).") var sessionTimeout: Double = 10
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
+    @Option(name: .long, help: "Longest graceful shutdown (flush, commit, leave the group) before giving up, seconds.")
+    var shutdownTimeout: Double = 60
+    @Flag(name: .long, help: "Shut down gracefully when standard input closes (for supervisors and tests that own a pipe to it).")
+    var exitOnStdinClose = false
 
     func validate() throws {
         for (name, value) in [("--lateness", lateness), ("--features-every", featuresEvery), ("--commit-interval", commitInterval),
-                              ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout)] where !(value > 0) {
+                              ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout),
+                              ("--shutdown-timeout", shutdownTimeout)] where !(value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds (days for the TTL), got \(value)")
         }
     }
@@ -58,8 +63,11 @@ struct RunCommand: AsyncParsableCommand {
         configuration.sessionTimeout = .seconds(sessionTimeout)
         let logger = Logger(label: "leeway.\(role.rawValue)")
         let processor = Processor(configuration: configuration, logger: logger)
-        let services = ServiceGroup(configuration: .init(services: [processor], gracefulShutdownSignals: [.sigterm, .sigint],
-                                                      logger: logger))
+        var groupConfiguration = ServiceGroupConfiguration(services: [.init(service: processor)],
+                                                           gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+        groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
+        let services = ServiceGroup(configuration: groupConfiguration)
+        if exitOnStdinClose { StandardInputWatch.start(logger: logger) }
         logger.info("starting", metadata: ["role": "\(role.rawValue)", "brokers": "\(broker.servers.joined(separator: ","))",
                                            "input": "\(configuration.topics.telemetry)", "group": "\(configuration.groupID)"])
         try await services.run()

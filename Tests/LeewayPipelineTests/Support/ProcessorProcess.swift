@@ -6,6 +6,9 @@ import Testing
 final class ProcessorProcess {
     let process = Process()
     let logURL: URL
+    /// Standard input of the child: if this test process dies, the pipe closes and the
+    /// processor shuts itself down (`--exit-on-stdin-close`) instead of lingering.
+    private let lifeline = Pipe()
 
     /// The `leeway` binary `swift build` made next to the tests.
     static let binary: URL = {
@@ -26,10 +29,11 @@ final class ProcessorProcess {
         process.arguments = [
             "run", "--role", "processor", "--brokers", TestBroker.bootstrap, "--group", pipeline.group,
             "--topic-prefix", String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count)),
-            "--session-timeout", "6", "--commit-interval", "0.2",
+            "--session-timeout", "6", "--commit-interval", "0.2", "--exit-on-stdin-close", "--shutdown-timeout", "20",
         ] + (ProcessInfo.processInfo.environment["LEEWAY_TEST_KAFKA_DEBUG"].map { ["--kafka-property", "debug=\($0)", "--log-level", "debug"] } ?? [])
         process.standardOutput = log
         process.standardError = log
+        process.standardInput = lifeline
         try process.run()
     }
 
