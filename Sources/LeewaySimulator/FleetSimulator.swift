@@ -35,6 +35,14 @@ public struct FleetSimulator: Sendable {
         public var intendedRejection: String?
         /// For a good record, its telemetry.
         public var telemetry: Telemetry?
+
+        /// A record to produce: key, value, and what the decoder must make of it.
+        public init(key: [UInt8], value: [UInt8], intendedRejection: String?, telemetry: Telemetry?) {
+            self.key = key
+            self.value = value
+            self.intendedRejection = intendedRejection
+            self.telemetry = telemetry
+        }
     }
 
     private let configuration: Configuration

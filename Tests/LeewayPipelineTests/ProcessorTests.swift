@@ -3,6 +3,7 @@ import Kafka
 import KafkaTestSupport
 import LeewayCore
 import LeewayPipeline
+import LeewaySimulator
 import ServiceLifecycle
 import Testing
 
@@ -43,6 +44,37 @@ struct ProcessorTests {
         #expect(try await pipeline.readAll(pipeline.topics.features).count > 0)
     }
 
+    @Test("vessels idle past the TTL (in event time) are forgotten with a changelog tombstone; active ones stay")
+    func idleVesselsExpire() async throws {
+        let pipeline = try await PipelineFixture.make("ttl", partitions: 1)
+        let start = EventTime(seconds: 1_796_025_600)
+        func report(_ id: String, hours: Int) -> FleetSimulator.Record {
+            var t = Telemetry(vesselID: id, vesselType: .bulk, eventTime: EventTime(microseconds: start.microseconds + Int64(hours) * 3_600_000_000))
+            t[.speedThroughWater] = 12
+            t[.draft] = 12
+            return FleetSimulator.Record(key: Array(id.utf8), value: t.json, intendedRejection: nil, telemetry: t)
+        }
+        // IMO1 reports once; IMO2 keeps reporting for three days of event time.
+        let records = [report("IMO1", hours: 0)] + (0...72).map { report("IMO2", hours: $0) }
+        var configuration = pipeline.configuration
+        configuration.vesselTTL = .seconds(86_400)
+        configuration.commitInterval = .milliseconds(50)
+        try await pipeline.produce(Array(records.prefix(2)))
+        try await ProcessorRun.inProcess(pipeline, configuration: configuration) {
+            try await pipeline.waitUntilCommitted()
+            try await pipeline.produce(Array(records.dropFirst(2)))
+            try await pipeline.waitUntilCommitted()
+        }
+        let changelog = try await pipeline.readAll(pipeline.topics.state)
+        let forIMO1 = changelog.filter { $0.key == Array("IMO1".utf8) }
+        #expect(forIMO1.first?.value != nil, "IMO1's state was written while it was active")
+        #expect(forIMO1.last.map { $0.value == nil } == true, "then tombstoned after a day without reports")
+        let latest = try await pipeline.latestStates()
+        #expect(latest["IMO1"] == .some(nil))
+        let imo2 = try VesselState(binary: try #require(latest["IMO2"] ?? nil))
+        #expect(imo2.count == 73)
+    }
+
     @Test("a missing state topic stops the processor with a clear error")
     func missingTopic() async throws {
         var configuration = ProcessorConfiguration(bootstrapServers: TestBroker.servers)
@@ -54,8 +86,9 @@ struct ProcessorTests {
 /// Runs processors for a test.
 enum ProcessorRun {
     /// Runs one processor in this process until `until` returns, then shuts it down gracefully.
-    static func inProcess(_ pipeline: PipelineFixture, until: () async throws -> Void) async throws {
-        let processor = Processor(configuration: pipeline.configuration)
+    static func inProcess(_ pipeline: PipelineFixture, configuration: ProcessorConfiguration? = nil,
+                          until: () async throws -> Void) async throws {
+        let processor = Processor(configuration: configuration ?? pipeline.configuration)
         let group = ServiceGroup(configuration: .init(services: [processor], logger: .init(label: "test")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }
