@@ -57,9 +57,9 @@ extension ProcessorLoop {
         logger.info("progress", metadata: [
             "reports": "\(progress.reports)", "per_second": "\(Int(Double(progress.reports) / seconds))",
             "vessels": "\(stores.values.reduce(0) { $0 + $1.states.count })",
-            "committing_seconds": "\(progress.committing)",
+            "committing_seconds": "\(progress.committing)", "busy_seconds": "\(progress.busy)",
         ])
-        progress = (0, .now, .zero)
+        progress = (0, .now, .zero, .zero)
     }
 
     private func settleOutputs() async throws {

@@ -19,6 +19,8 @@ extension ProcessorLoop {
             case .accepted(let report):
                 let ingestedAt = record.timestampMilliseconds.map { EventTime(microseconds: $0 * 1000) } ?? report.eventTime
                 let id = report.vesselID
+                // Telemetry is keyed by vessel id: reuse the input's key bytes when they are it.
+                let key = record.key.flatMap { $0.elementsEqual(id.utf8) ? $0 : nil } ?? Array(id.utf8)
                 let outcome = pass.run(report, offset: record.offset, ingestedAt: ingestedAt,
                                        state: &store.states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
                 tally.count(outcome.admission)
@@ -29,12 +31,12 @@ extension ProcessorLoop {
                 if let prediction = outcome.prediction {
                     tally.predictions += 1
                     try await producer.sendAwaitingRoom(ProducerRecord(
-                        topic: configuration.topics.predictions, key: Array(id.utf8), value: prediction.json,
+                        topic: configuration.topics.predictions, key: key, value: prediction.json,
                         headers: predictionHeaders(prediction)))
                 }
                 if outcome.publishFeatures, let state = store.states[id] {
                     try await producer.sendAwaitingRoom(ProducerRecord(
-                        topic: configuration.topics.features, key: Array(id.utf8), value: state.featuresJSON,
+                        topic: configuration.topics.features, key: key, value: state.featuresJSON,
                         headers: [KafkaHeader("leeway.schema", VesselState.featuresSchemaVersion)]))
                 }
             }

@@ -20,7 +20,7 @@ final class ProcessorLoop {
     /// Whether records were processed since the last commit.
     var uncommitted = false
     /// Reports handled since the last progress log, and when that was.
-    var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero)
+    var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero, busy: Duration.zero)
     /// Prediction headers per vessel type, for the model last seen serving it.
     var headers: [VesselType: (ModelIdentity, [KafkaHeader])] = [:]
 
@@ -39,6 +39,8 @@ final class ProcessorLoop {
     }
 
     func handle(_ event: ConsumerEvent) async throws {
+        let began = ContinuousClock.now
+        defer { progress.busy += ContinuousClock.now - began }
         switch event {
         case .assigned(let partitions):
             try await restore(partitions.filter { $0.topic == configuration.topics.telemetry }.map(\.partition))
