@@ -4,6 +4,7 @@
 public struct PhysicsBaseline: PredictionModel {
     /// The particulars it assumes.
     public let hull: HullClass
+    /// `<type>-physics-baseline`, version 0, kind `physics-baseline`.
     public let identity: ModelIdentity
 
     /// Fouling: added resistance per day since hull cleaning.

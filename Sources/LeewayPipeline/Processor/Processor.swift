@@ -53,7 +53,11 @@ public final class Processor: Service {
                 consumer.requestClose()
             }
         } catch {
-            logger.error("processor stopping", metadata: ["error": "\(error)"])
+            if error is CancellationError {
+                logger.notice("processor cancelled; stopping without a final commit")
+            } else {
+                logger.error("processor stopping", metadata: ["error": "\(error)"])
+            }
             await consumer.close()
             await producer.close(timeout: .seconds(5))
             reader.close()

@@ -12,17 +12,14 @@ final class ProcessorLoop {
     let ledger: DeliveryLedger
     let logger: Logger
     let changelog: StateChangelog
-    let intake: TelemetryIntake
     let metrics = ProcessorMetrics()
-    var pass: VesselPass
+    var batchPass: BatchPass
     var stores: [Int32: PartitionStore] = [:]
     var nextCommit: ContinuousClock.Instant
     /// Whether records were processed since the last commit.
     var uncommitted = false
     /// Reports handled since the last progress log, and when that was.
     var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero, busy: Duration.zero)
-    /// Prediction headers per vessel type, for the model last seen serving it.
-    var headers: [VesselType: (ModelIdentity, [KafkaHeader])] = [:]
 
     init(configuration: ProcessorConfiguration, models: ModelCatalog, producer: KafkaProducer, consumer: KafkaConsumer,
          reader: KafkaPartitionReader, ledger: DeliveryLedger, logger: Logger) {
@@ -33,8 +30,10 @@ final class ProcessorLoop {
         self.ledger = ledger
         self.logger = logger
         changelog = StateChangelog(topic: configuration.topics.state)
-        intake = TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters)
-        pass = VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: models)
+        batchPass = BatchPass(
+            topics: configuration.topics, intake: TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters),
+            pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: models),
+            producer: producer, logger: logger)
         nextCommit = .now.advanced(by: configuration.commitInterval)
     }
 
