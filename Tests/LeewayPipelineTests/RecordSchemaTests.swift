@@ -36,6 +36,20 @@ struct RecordSchemaTests {
         try validate(features, against: "features.v1.schema.json")
     }
 
+    @Test("alert records, firing and resolved, validate")
+    func alertsValidate() throws {
+        let labels = DriftAlert.Labels(alertname: "FuelResidualDrift", severity: .critical, vesselType: .bulk, vesselID: nil,
+                                       model: "bulk-physics-baseline", modelVersion: 0, feature: "fuel_rate_tph", detector: "psi")
+        let annotations = DriftAlert.Annotations(summary: "Fuel \"high\"\n", statistic: 0.31, threshold: 0.25, window: "24h",
+                                                 referencePeriod: "2026-10-01/2026-11-01", runbookURL: "https://leeway.dev/runbooks/psi",
+                                                 reportURL: "http://localhost:8080/v1/models/bulk/1/report")
+        let start = EventTime(seconds: 1_796_025_600)
+        let firing = DriftAlert(labels: labels, annotations: annotations, startsAt: start, endsAt: nil, status: .firing)
+        let resolved = DriftAlert(labels: labels, annotations: annotations, startsAt: start,
+                                  endsAt: EventTime(seconds: 1_796_029_200), status: .resolved)
+        try validate([firing.json, resolved.json], against: "alert.v1.schema.json")
+    }
+
     private func validate(_ records: [[UInt8]], against schema: String) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-\(UUID()).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }

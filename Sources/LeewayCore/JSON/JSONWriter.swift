@@ -135,3 +135,26 @@ extension JSONWriter {
         raw("\"")
     }
 }
+
+extension JSONWriter {
+    /// Appends `text` as a quoted JSON string, escaping quotes, backslashes and control
+    /// characters (free text: summaries, URLs).
+    public mutating func string(_ text: String) {
+        raw("\"")
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\"": raw("\\\"")
+            case "\\": raw("\\\\")
+            case "\n": raw("\\n")
+            case "\r": raw("\\r")
+            case "\t": raw("\\t")
+            case let c where c.value < 0x20:
+                let hex = Array("0123456789abcdef")
+                plain("\\u00\(hex[Int(c.value >> 4)])\(hex[Int(c.value & 0xF)])")
+            default:
+                plain(String(scalar))
+            }
+        }
+        raw("\"")
+    }
+}
