@@ -51,6 +51,7 @@ Look at:
   features      $kcat -t fleet.features.v1 -C -o end -f '%k %s\n'
   dead letters  $kcat -t fleet.telemetry.dlq.v1 -C -f '%h\n'
   processor     tail -f $run/processor.log
+  metrics       curl -s 127.0.0.1:9464/metrics | grep ^leeway
 
 Ctrl-C stops everything.
 INFO

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Kafka
 import KafkaTestSupport
 import LeewayCore
@@ -46,6 +49,34 @@ struct ProcessorCrashTests {
         #expect(states.count == reference.states.count)
         #expect(states.filter { reference.states[$0.key] != $0.value }.map(\.key).sorted() == [],
                 "every vessel's final state equals the single-processor run's, byte for byte")
+    }
+
+    @Test("a running processor counts late, duplicate, rejected and predicted reports at GET /metrics")
+    func metricsEndpoint() async throws {
+        let fleet = FleetRecords(vessels: 30, count: 12_000, seed: 11)
+        let pipeline = try await PipelineFixture.make("metrics")
+        let processor = try ProcessorProcess(pipeline, name: "metrics")
+        let port = try await processor.metricsPort()
+        try await processor.waitUntilAssigned()
+        try await pipeline.produce(fleet.records)
+        try await pipeline.waitUntilCommitted()
+        let text = try await Self.get("http://127.0.0.1:\(port)/metrics")
+        func value(_ series: String) -> Int? {
+            text.split(separator: "\n").first { $0.hasPrefix(series + " ") }.flatMap { Int(Double($0.split(separator: " ").last!)!) }
+        }
+        #expect(value(#"leeway_reports_total{outcome="late"}"#) == fleet.late)
+        #expect(value(#"leeway_reports_total{outcome="duplicate"}"#) == fleet.duplicates)
+        #expect(value(#"leeway_reports_total{outcome="rejected"}"#) == fleet.bad)
+        #expect(value("leeway_predictions_total") == fleet.predicted.count)
+        #expect(value("leeway_vessels") == 30)
+        #expect(try await Self.get("http://127.0.0.1:\(port)/healthz") == #"{"status":"ok"}"#)
+        #expect(await processor.stop() == 0)
+    }
+
+    static func get(_ url: String) async throws -> String {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: url)!)
+        #expect((response as? HTTPURLResponse)?.statusCode == 200)
+        return String(decoding: data, as: UTF8.self)
     }
 
     @Test("kill -9 and restart, twice: no input lost, nothing invented")

@@ -28,10 +28,8 @@ extension ProcessorLoop {
             store.dirty.removeAll(keepingCapacity: true)
             store.expired.removeAll()
         }
-        if expired > 0 {
-            metrics.expired.increment(by: expired)
-            metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
-        }
+        if expired > 0 { metrics.expired.increment(by: expired) }
+        metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
         try await settleOutputs()
         let positions = stores.values.compactMap { store in
             store.nextOffset.map { TopicPartitionOffset(TopicPartition(configuration.topics.telemetry, store.partition), offset: $0) }

@@ -2,6 +2,9 @@ import ArgumentParser
 import Kafka
 import LeewayCore
 import LeewayPipeline
+import LeewayServer
+import Metrics
+import Prometheus
 import Logging
 import ServiceLifecycle
 
@@ -33,10 +36,25 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
     @Option(name: .long, help: "Longest graceful shutdown (flush, commit, leave the group) before giving up, seconds.")
     var shutdownTimeout: Double = 60
+    @Option(name: .long, help: "Serve GET /metrics (Prometheus) and /healthz on host:port; 'off' to disable.")
+    var metricsAddress = "127.0.0.1:9464"
     @Flag(name: .long, help: "Shut down gracefully when standard input closes (for supervisors and tests that own a pipe to it).")
     var exitOnStdinClose = false
 
+    /// `--metrics-address` as host and port, or nil when off.
+    var metricsEndpoint: (host: String, port: Int)? {
+        get throws {
+            guard metricsAddress != "off" else { return nil }
+            guard let colon = metricsAddress.lastIndex(of: ":"), let port = Int(metricsAddress[metricsAddress.index(after: colon)...]),
+                  (0...65_535).contains(port), colon != metricsAddress.startIndex else {
+                throw ValidationError("--metrics-address expects host:port or 'off', got '\(metricsAddress)'")
+            }
+            return (String(metricsAddress[..<colon]), port)
+        }
+    }
+
     func validate() throws {
+        _ = try metricsEndpoint
         for (name, value) in [("--lateness", lateness), ("--features-every", featuresEvery), ("--commit-interval", commitInterval),
                               ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout),
                               ("--shutdown-timeout", shutdownTimeout)] where !(value > 0) {
@@ -51,6 +69,8 @@ struct RunCommand: AsyncParsableCommand {
             handler.logLevel = level
             return handler
         }
+        let registry = PrometheusCollectorRegistry()
+        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         var configuration = ProcessorConfiguration(bootstrapServers: broker.servers)
         configuration.client.clientID = "leeway-processor"
         configuration.client.properties = try broker.properties()
@@ -63,14 +83,20 @@ struct RunCommand: AsyncParsableCommand {
         configuration.sessionTimeout = .seconds(sessionTimeout)
         let logger = Logger(label: "leeway.\(role.rawValue)")
         let processor = Processor(configuration: configuration, logger: logger)
-        var groupConfiguration = ServiceGroupConfiguration(services: [.init(service: processor)],
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: processor)]
+        if let endpoint = try metricsEndpoint {
+            services.append(.init(service: OperationsEndpoint(registry: registry, host: endpoint.host, port: endpoint.port, logger: logger) { port in
+                logger.info("serving /metrics and /healthz", metadata: ["address": "\(endpoint.host):\(port)"])
+            }))
+        }
+        var groupConfiguration = ServiceGroupConfiguration(services: services,
                                                            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
-        let services = ServiceGroup(configuration: groupConfiguration)
+        let lifecycle = ServiceGroup(configuration: groupConfiguration)
         if exitOnStdinClose { StandardInputWatch.start(logger: logger) }
         logger.info("starting", metadata: ["role": "\(role.rawValue)", "brokers": "\(broker.servers.joined(separator: ","))",
                                            "input": "\(configuration.topics.telemetry)", "group": "\(configuration.groupID)"])
-        try await services.run()
+        try await lifecycle.run()
     }
 }
 

@@ -30,6 +30,7 @@ final class ProcessorProcess {
             "run", "--role", "processor", "--brokers", TestBroker.bootstrap, "--group", pipeline.group,
             "--topic-prefix", String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count)),
             "--session-timeout", "6", "--commit-interval", "0.2", "--exit-on-stdin-close", "--shutdown-timeout", "20",
+            "--metrics-address", "127.0.0.1:0",
         ] + (ProcessInfo.processInfo.environment["LEEWAY_TEST_KAFKA_DEBUG"].map { ["--kafka-property", "debug=\($0)", "--log-level", "debug"] } ?? [])
         process.standardOutput = log
         process.standardError = log
@@ -50,6 +51,20 @@ final class ProcessorProcess {
             }
             try await Task.sleep(for: .milliseconds(100))
         }
+    }
+
+    /// The port its /metrics endpoint listens on, from its log.
+    func metricsPort(timeout: Duration = .seconds(30)) async throws -> Int {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while ContinuousClock.now < deadline {
+            if let line = log.split(separator: "\n").first(where: { $0.contains("serving /metrics") }),
+               let range = line.range(of: "address=127.0.0.1:"),
+               let port = Int(line[range.upperBound...].prefix { $0.isNumber }) {
+                return port
+            }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        throw POSIXError(.ETIMEDOUT, userInfo: [NSLocalizedDescriptionKey: "no metrics address in the log:\n\(log)"])
     }
 
     /// SIGKILL: no flush, no commit, no goodbye to the group.
