@@ -5,8 +5,6 @@ import LeewayCore
 public struct HullParticulars: Sendable {
     /// Displacement, draughts, speed, Admiralty coefficient, engine.
     public var hull: HullClass
-    /// Transverse area above water for wind resistance, m².
-    public var windageArea: Double
     /// Typical sea passage length, hours.
     public var passageHours: ClosedRange<Double>
     /// Typical port stay, hours.
@@ -20,6 +18,8 @@ public struct HullParticulars: Sendable {
     public var serviceSpeed: Double { hull.serviceSpeed }
     /// Installed main-engine power, kW.
     public var maxPower: Double { hull.maxPower }
+    /// Transverse area above water for wind resistance, m².
+    public var windageArea: Double { hull.windageArea }
 
     /// Calm-water shaft power at `speed` knots and `draft` metres, clean hull (Admiralty law).
     public func calmWaterPower(speed: Double, draft: Double) -> Double { hull.calmWaterPower(speed: speed, draft: draft) }
@@ -31,21 +31,20 @@ public struct HullParticulars: Sendable {
     public static func typical(_ type: VesselType) -> HullParticulars {
         let hull = HullClass.typical(type)
         return switch type {
-        case .tanker: .init(hull, 1_100, 150...400, 18...40)
-        case .container: .init(hull, 3_500, 40...200, 10...24)
-        case .bulk: .init(hull, 900, 150...400, 24...72)
-        case .cruise: .init(hull, 6_000, 10...30, 8...14)
-        case .passenger: .init(hull, 1_200, 1...6, 1...4)
-        case .dredger: .init(hull, 700, 4...20, 6...18)
-        case .tug: .init(hull, 180, 1...6, 2...12)
-        case .fishing: .init(hull, 250, 20...150, 12...48)
-        case .other: .init(hull, 500, 10...80, 6...30)
+        case .tanker: .init(hull, 150...400, 18...40)
+        case .container: .init(hull, 40...200, 10...24)
+        case .bulk: .init(hull, 150...400, 24...72)
+        case .cruise: .init(hull, 10...30, 8...14)
+        case .passenger: .init(hull, 1...6, 1...4)
+        case .dredger: .init(hull, 4...20, 6...18)
+        case .tug: .init(hull, 1...6, 2...12)
+        case .fishing: .init(hull, 20...150, 12...48)
+        case .other: .init(hull, 10...80, 6...30)
         }
     }
 
-    init(_ hull: HullClass, _ windage: Double, _ passage: ClosedRange<Double>, _ port: ClosedRange<Double>) {
+    init(_ hull: HullClass, _ passage: ClosedRange<Double>, _ port: ClosedRange<Double>) {
         self.hull = hull
-        windageArea = windage
         passageHours = passage
         portHours = port
     }

@@ -113,13 +113,8 @@ struct SimulatedVessel: Sendable {
     /// scaled up by fouling and waves, plus wind resistance from the head-wind component;
     /// the engine's power limit caps the speed.
     func propulsion(speed: Double, draft: Double, waveHeight: Double) -> (speed: Double, power: Double) {
-        let relative = (windDirection - course) * .pi / 180
-        let fouling = 1 + 0.0009 * daysSinceCleaning
-        let waves = 1 + 0.012 * waveHeight * waveHeight * (0.6 + 0.4 * cos(relative))
-        let shipSpeed = speed * 0.5144
-        let apparent = max(0, shipSpeed + windSpeed * cos(relative))
-        let windPower = 0.5 * 1.225 * 0.8 * hull.windageArea * apparent * apparent * shipSpeed / 0.7 / 1000
-        let power = hull.calmWaterPower(speed: speed, draft: draft) * fouling * waves + windPower
+        let power = hull.hull.shaftPower(speed: speed, draft: draft, daysSinceCleaning: daysSinceCleaning,
+                                         waveHeight: waveHeight, windSpeed: windSpeed, relativeWind: windDirection - course)
         guard power > hull.maxPower else { return (speed, power) }
         let perKnotCubed = power / (speed * speed * speed)
         return (cbrt(hull.maxPower / perKnotCubed), hull.maxPower)

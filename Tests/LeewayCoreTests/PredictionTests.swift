@@ -19,9 +19,11 @@ struct PredictionTests {
         #expect(slope > 2.5 && slope < 4)
         #expect(try fuel(speed: 12, draft: 14) > fuel(speed: 12, draft: 7))
         #expect(try fuel(speed: 12, days: 200) > fuel(speed: 12, days: 0))
-        // 12 kn laden bulk carrier, clean hull: Admiralty power and the SFOC bowl.
+        // 12 kn laden bulk carrier, clean hull, calm air and sea: Admiralty power, the air
+        // resistance of its own speed, and the SFOC bowl.
         let hull = HullClass.typical(.bulk)
-        let power = hull.calmWaterPower(speed: 12, draft: 14)
+        let shipSpeed = 12 * 0.5144
+        let power = hull.calmWaterPower(speed: 12, draft: 14) + 0.5 * 1.225 * 0.8 * hull.windageArea * shipSpeed * shipSpeed * shipSpeed / 0.7 / 1000
         #expect(abs(try fuel(speed: 12) - power * hull.sfoc(load: power / hull.maxPower) / 1e6) < 1e-12)
         var noSpeed = Telemetry(vesselID: "IMO9000002", vesselType: .bulk, eventTime: EventTime(seconds: 0))
         noSpeed[.fuelRate] = 1
