@@ -80,7 +80,7 @@ struct SimulatedVessel: Sendable {
         move(sog: sog, seconds: seconds)
         var stwReading = stw == 0 ? 0 : max(0, stw + random.gaussian() * 0.05)
         var fuelReading = fuel * (1 + random.gaussian() * 0.015)
-        for drift in drifts where drift.vesselID == id && time >= drift.from {
+        for drift in drifts where drift.vesselID == id && drift.isActive(at: time) {
             switch drift.kind {
             case .fuel(let percent): fuelReading *= 1 + percent / 100
             case .speedLog(let knots): stwReading = stw == 0 ? 0 : stwReading + knots
@@ -101,7 +101,7 @@ struct SimulatedVessel: Sendable {
         t[.shaftPower] = clamp(rounded(power * (1 + random.gaussian() * 0.01), 0), .shaftPower)
         t[.fuelRate] = clamp(rounded(fuelReading, 4), .fuelRate)
         t[.daysSinceHullCleaning] = rounded(daysSinceCleaning, 2)
-        for drift in drifts where drift.vesselID == id && time >= drift.from {
+        for drift in drifts where drift.vesselID == id && drift.isActive(at: time) {
             if case .stuck(let field) = drift.kind {
                 if let frozen = stuckValues[field] { t[field] = frozen } else { stuckValues[field] = t[field] }
             }

@@ -24,9 +24,9 @@ public struct AlertLifecycle: Sendable, Equatable {
     /// The hysteresis.
     public var rule: AlertRule
     /// The current state.
-    public private(set) var state: State = .inactive
+    public internal(set) var state: State = .inactive
     /// Until when observations are ignored (maintenance grace), if set.
-    public private(set) var suppressedUntil: EventTime?
+    public internal(set) var suppressedUntil: EventTime?
 
     /// An inactive alert with `rule`.
     public init(rule: AlertRule = AlertRule()) { self.rule = rule }

@@ -17,11 +17,11 @@ public struct PageHinkley: DriftDetector {
     /// Increases, decreases, or both.
     public var direction: Direction
 
-    public private(set) var driftDetected = false
-    private var count = 0
-    private var mean = 0.0
-    private var sumIncrease = 0.0, sumDecrease = 0.0
-    private var minIncrease = Double.infinity, maxDecrease = -Double.infinity
+    public internal(set) var driftDetected = false
+    var count = 0
+    var mean = 0.0
+    var sumIncrease = 0.0, sumDecrease = 0.0
+    var minIncrease = Double.infinity, maxDecrease = -Double.infinity
 
     /// A detector with River's defaults unless told otherwise.
     public init(minInstances: Int = 30, delta: Double = 0.005, threshold: Double = 50, alpha: Double = 1 - 0.0001,

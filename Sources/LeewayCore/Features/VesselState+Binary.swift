@@ -1,6 +1,6 @@
 extension VesselState {
     /// The encoding's version, its first byte.
-    public static let binaryVersion: UInt8 = 1
+    public static let binaryVersion: UInt8 = 2
 
     /// The state as bytes for the changelog: exact (doubles bit for bit), little-endian,
     /// versioned. ``init(binary:)`` reads it back.
@@ -27,6 +27,7 @@ extension VesselState {
         w.write(UInt8(regime.speedBand.map { OperatingRegime.SpeedBand.allCases.firstIndex(of: $0)! + 1 } ?? 0))
         w.write(UInt8(regime.beaufort ?? 255))
         recent.write(to: &w)
+        fuelDrift.write(to: &w)
         return w.bytes
     }
 
@@ -70,6 +71,7 @@ extension VesselState {
         regime.speedBand = band == 0 ? nil : bands[min(band - 1, bands.count - 1)]
         regime.beaufort = beaufort == 255 ? nil : Int(beaufort)
         try recent.read(from: &r)
+        try fuelDrift.read(from: &r)
         guard r.isAtEnd else { throw BinaryReader.Malformed(description: "bytes left after the state") }
     }
 }

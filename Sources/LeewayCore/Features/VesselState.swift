@@ -41,6 +41,8 @@ public struct VesselState: Sendable {
     public var regime = OperatingRegime()
     /// Event times of recent applied reports.
     public var recent = ResendGuard()
+    /// Concept drift of the fuel model for this vessel.
+    public var fuelDrift = ResidualWatch()
 
     /// A vessel never seen before.
     public init(vesselID: String, vesselType: VesselType) {

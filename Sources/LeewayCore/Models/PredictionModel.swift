@@ -7,3 +7,12 @@ public protocol PredictionModel: Sendable {
     /// report lacks what the model needs (no speed through water, say).
     func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues?
 }
+
+extension PredictionModel {
+    /// The residual standard deviation drift detection divides residuals of `target` by,
+    /// for a prediction of `predicted`. Trained models record theirs; by default it is
+    /// ``PhysicsBaseline/relativeResidualDeviation`` of the prediction.
+    public func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double {
+        max(PhysicsBaseline.relativeResidualDeviation * abs(predicted), 1e-6)
+    }
+}

@@ -8,6 +8,8 @@ public struct VesselPass: Sendable {
     public var featuresEvery: Duration
     /// The serving models.
     public var models: ModelCatalog
+    /// Thresholds of the per-vessel fuel-model drift watch.
+    public var drift = ResidualWatch.Settings()
 
     /// A pass with the given policy, cadence and models.
     public init(policy: FeaturePolicy = FeaturePolicy(), featuresEvery: Duration = .seconds(600),
@@ -25,13 +27,15 @@ public struct VesselPass: Sendable {
         public var prediction: Prediction?
         /// Whether the vessel's features are due for publishing.
         public var publishFeatures: Bool
+        /// A drift alert that fired, escalated or resolved with this report.
+        public var alert: DriftAlert?
     }
 
     /// Runs the pass for `report`, read at input `offset`, which entered Kafka at `ingestedAt`.
     public func run(_ report: Telemetry, offset: Int64, ingestedAt: EventTime, state: inout VesselState) -> Outcome {
         let newest = state.count == 0 || report.eventTime >= state.lastEventTime
         let admission = state.admit(report, offset: offset, policy: policy)
-        guard admission == .applied else { return Outcome(admission: admission, prediction: nil, publishFeatures: false) }
+        guard admission == .applied else { return Outcome(admission: admission, prediction: nil, publishFeatures: false, alert: nil) }
         let model = models.model(for: report.vesselType)
         var prediction: Prediction?
         if let targets = model.predict(report, state: state) {
@@ -47,6 +51,26 @@ public struct VesselPass: Sendable {
         }
         let due = newest && state.lastEventTime.microseconds - state.featuresPublishedAt.microseconds >= featuresEvery.microseconds
         if due { state.featuresPublishedAt = state.lastEventTime }
-        return Outcome(admission: admission, prediction: prediction, publishFeatures: due)
+        let alert = watchDrift(report, prediction, model, newest: newest, state: &state)
+        return Outcome(admission: admission, prediction: prediction, publishFeatures: due, alert: alert)
+    }
+}
+
+extension VesselPass {
+    /// Feeds the fuel-model drift watch: maintenance resets it; an in-order report at sea
+    /// with a fuel reading adds its standardized residual.
+    private func watchDrift(_ report: Telemetry, _ prediction: Prediction?, _ model: any PredictionModel, newest: Bool,
+                            state: inout VesselState) -> DriftAlert? {
+        let transition: AlertLifecycle.Transition?
+        if report.event != nil {
+            transition = state.fuelDrift.maintenance(at: report.eventTime, settings: drift)
+        } else if newest, let prediction, (report[.speedThroughWater] ?? 0) >= policy.minimumSpeedForAdmiralty,
+                  let residual = prediction.residual(.fuelRate), let predicted = prediction.targets[.fuelRate], predicted > 0 {
+            let z = residual / model.residualDeviation(.fuelRate, predicted: predicted)
+            transition = state.fuelDrift.observe(z, at: report.eventTime, settings: drift)
+        } else {
+            transition = nil
+        }
+        return transition.map { DriftAlert.fuelResidual($0, vessel: state, model: model.identity, settings: drift) }
     }
 }

@@ -53,6 +53,12 @@ struct BatchPass {
             try await producer.sendAwaitingRoom(ProducerRecord(
                 topic: topics.predictions, key: key, value: prediction.json, headers: headers.for(prediction)))
         }
+        if let alert = outcome.alert {
+            tally.alerts += 1
+            try await producer.sendAwaitingRoom(ProducerRecord(
+                topic: topics.alerts, key: Array(alert.id.utf8), value: alert.json,
+                headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
+        }
         if outcome.publishFeatures, let state = store.states[id] {
             try await producer.sendAwaitingRoom(ProducerRecord(
                 topic: topics.features, key: key, value: state.featuresJSON,

@@ -22,6 +22,15 @@ final class PartitionStore {
         newest = max(newest, state.lastEventTime)
     }
 
+    /// Vessels whose fuel-drift alert is firing.
+    var firingAlerts: Int {
+        var count = 0
+        for state in states.values {
+            if case .firing = state.fuelDrift.lifecycle.state { count += 1 }
+        }
+        return count
+    }
+
     /// Forgets vessels with no report within `ttl` of the partition's newest event time.
     func expire(olderThan ttl: Duration) -> Int {
         let cutoff = newest.microseconds - Int64(ttl.components.seconds) * 1_000_000

@@ -30,6 +30,7 @@ extension ProcessorLoop {
         }
         if expired > 0 { metrics.expired.increment(by: expired) }
         metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
+        metrics.firing.record(stores.values.reduce(0) { $0 + $1.firingAlerts })
         try await settleOutputs()
         let positions = stores.values.compactMap { store in
             store.nextOffset.map { TopicPartitionOffset(TopicPartition(configuration.topics.telemetry, store.partition), offset: $0) }

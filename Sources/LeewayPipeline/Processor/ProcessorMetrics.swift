@@ -14,10 +14,12 @@ struct ProcessorMetrics {
     let restoredRecords = Counter(label: "leeway_state_restored_records_total")
     let restoreSeconds = Timer(label: "leeway_state_restore_seconds")
     let commits = Counter(label: "leeway_commits_total")
+    let alerts = Counter(label: "leeway_drift_alert_records_total")
+    let firing = Gauge(label: "leeway_drift_alerts_firing")
 
     /// Counts of one batch, added to the counters at once.
     struct Tally {
-        var applied = 0, late = 0, duplicate = 0, replayed = 0, rejected = 0, predictions = 0
+        var applied = 0, late = 0, duplicate = 0, replayed = 0, rejected = 0, predictions = 0, alerts = 0
 
         mutating func count(_ admission: Admission) {
             switch admission {
@@ -36,5 +38,6 @@ struct ProcessorMetrics {
         if tally.replayed > 0 { replayed.increment(by: tally.replayed) }
         if tally.rejected > 0 { rejected.increment(by: tally.rejected) }
         if tally.predictions > 0 { predictions.increment(by: tally.predictions) }
+        if tally.alerts > 0 { alerts.increment(by: tally.alerts) }
     }
 }

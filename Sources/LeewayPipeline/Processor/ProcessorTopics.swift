@@ -11,6 +11,8 @@ public struct ProcessorTopics: Sendable, Equatable {
     public var features: String
     /// The state changelog (compacted, partitioned like telemetry).
     public var state: String
+    /// Drift alerts out, keyed by alert id.
+    public var alerts: String
 
     /// The standard names from `topics/`, each preceded by `prefix`.
     public init(prefix: String = "") {
@@ -19,8 +21,9 @@ public struct ProcessorTopics: Sendable, Equatable {
         predictions = prefix + "fleet.predictions.v1"
         features = prefix + "fleet.features.v1"
         state = prefix + "leeway.state.v1"
+        alerts = prefix + "fleet.drift-alerts.v1"
     }
 
     /// Every topic, inputs first.
-    public var all: [String] { [telemetry, deadLetters, predictions, features, state] }
+    public var all: [String] { [telemetry, deadLetters, predictions, features, state, alerts] }
 }

@@ -1,0 +1,33 @@
+extension DriftAlert {
+    /// The record for a transition of a vessel's fuel-model drift watch.
+    public static func fuelResidual(_ transition: AlertLifecycle.Transition, vessel: VesselState, model: ModelIdentity,
+                                    settings: ResidualWatch.Settings) -> DriftAlert {
+        let (startsAt, endsAt, severity, status): (EventTime, EventTime?, AlertSeverity, Status) = switch transition {
+        case let .fired(startsAt, severity), let .escalated(startsAt, severity): (startsAt, nil, severity, .firing)
+        case let .resolved(startsAt, endsAt, severity): (startsAt, endsAt, severity, .resolved)
+        }
+        let deviation = vessel.fuelDrift.lastDeviation
+        let percent = Int((deviation * PhysicsBaseline.relativeResidualDeviation * 100).rounded())
+        let summary = status == .firing
+            ? "\(vessel.vesselID) burns \(abs(percent)) % \(percent >= 0 ? "more" : "less") fuel than \(model.name) v\(model.version) expects (hourly mean \(String(format2: deviation)) residual deviations from its own level)"
+            : "\(vessel.vesselID) burns fuel as \(model.name) v\(model.version) expects again"
+        return DriftAlert(
+            labels: Labels(alertname: "FuelResidualDrift", severity: severity, vesselType: vessel.vesselType,
+                           vesselID: vessel.vesselID, model: model.name, modelVersion: model.version,
+                           feature: "fuel_rate_tph", detector: "page_hinkley"),
+            annotations: Annotations(summary: summary, statistic: deviation, threshold: settings.level,
+                                     window: "hourly means of standardized residuals since \(startsAt)",
+                                     referencePeriod: "the vessel's first \(settings.referenceHours) hours at sea after its last maintenance",
+                                     runbookURL: "docs/runbooks/fuel-residual-drift.md"),
+            startsAt: startsAt, endsAt: endsAt, status: status)
+    }
+}
+
+extension String {
+    /// A number with two decimals, without Foundation.
+    init(format2 value: Double) {
+        let scaled = Int64((abs(value) * 100).rounded())
+        let fraction = scaled % 100
+        self = (value < 0 && scaled > 0 ? "-" : "") + "\(scaled / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+}

@@ -1,0 +1,98 @@
+/// Concept drift of one vessel's fuel model — hull fouling faster than modelled, engine
+/// wear, a biased flow meter or speed log. Residuals are standardized (residual ÷ the
+/// model's residual deviation), so one threshold means the same for a tug and a tanker, and
+/// averaged per event-time hour at sea, which removes sensor noise. After a reference
+/// period the hourly deviation from the vessel's own reference level feeds a Page-Hinkley
+/// test; the alert fires when Page-Hinkley signals a change *and* the level is off by
+/// ``Settings/level`` or more, and resolves once the level has been back for the rule's
+/// clear period. Maintenance resets the reference and suppresses alerts for a grace period.
+public struct ResidualWatch: Sendable {
+    /// Thresholds, shared by every vessel.
+    public struct Settings: Sendable {
+        /// Reports an hour needs to count.
+        public var minimumReports = 10
+        /// Hours that set the vessel's reference level before anything is tested.
+        public var referenceHours = 6
+        /// Page-Hinkley on hourly standardized deviations: delta 0.5 (half a deviation is
+        /// tolerated), λ 4.
+        public var detector = PageHinkley(minInstances: 2, delta: 0.5, threshold: 4)
+        /// |hourly deviation| at which the level is abnormal (warning), in residual deviations.
+        public var level = 1.5
+        /// |hourly deviation| at which the alert is critical.
+        public var criticalLevel = 3.0
+        /// How fast the reference follows the level while nothing is wrong (per hour).
+        public var referenceTracking = 0.02
+        /// Firing, clearing and cooldown.
+        public var rule = AlertRule(pendingFor: .zero, resolveAfter: .seconds(6 * 3600), cooldown: .seconds(12 * 3600))
+        /// Alerts suppressed after maintenance.
+        public var maintenanceGrace: Duration = .seconds(24 * 3600)
+
+        /// The defaults.
+        public init() {}
+    }
+
+    var hour: Int64 = .min
+    var hourSum = 0.0, hourCount = 0.0
+    var reference = 0.0, referenceCount = 0
+    var detector: PageHinkley
+    /// The alert's lifecycle.
+    public internal(set) var lifecycle: AlertLifecycle
+    /// The last hourly deviation, in residual deviations.
+    public internal(set) var lastDeviation = 0.0
+
+    /// A watch with no history.
+    public init(settings: Settings = Settings()) {
+        detector = settings.detector
+        lifecycle = AlertLifecycle(rule: settings.rule)
+    }
+
+    /// Adds the standardized residual of an in-order report at sea; returns the alert's
+    /// transition when an hour closes and changes it.
+    public mutating func observe(_ z: Double, at time: EventTime, settings: Settings) -> AlertLifecycle.Transition? {
+        let slot = time.microseconds.floorDivided(by: 3_600_000_000).quotient
+        var transition: AlertLifecycle.Transition?
+        if slot != hour {
+            if slot < hour { return nil }
+            transition = closeHour(settings: settings)
+            hour = slot
+            hourSum = 0
+            hourCount = 0
+        }
+        hourSum += z
+        hourCount += 1
+        return transition
+    }
+
+    /// Maintenance at `time`: a new reference, alerts suppressed for the grace period.
+    public mutating func maintenance(at time: EventTime, settings: Settings) -> AlertLifecycle.Transition? {
+        reference = 0
+        referenceCount = 0
+        detector = settings.detector
+        hourSum = 0
+        hourCount = 0
+        return lifecycle.suppress(at: time, for: settings.maintenanceGrace)
+    }
+
+    private mutating func closeHour(settings: Settings) -> AlertLifecycle.Transition? {
+        guard hour != .min, hourCount >= Double(settings.minimumReports) else { return nil }
+        let mean = hourSum / hourCount
+        let end = EventTime(microseconds: (hour + 1) * 3_600_000_000)
+        guard referenceCount >= settings.referenceHours else {
+            referenceCount += 1
+            reference += (mean - reference) / Double(referenceCount)
+            if referenceCount == settings.referenceHours { detector = settings.detector }
+            return nil
+        }
+        let deviation = mean - reference
+        lastDeviation = deviation
+        let changed = detector.update(deviation)
+        let level = abs(deviation)
+        let severity: AlertSeverity? = level >= settings.criticalLevel ? .critical : level >= settings.level ? .warning : nil
+        let firing: Bool
+        if case .firing = lifecycle.state { firing = true } else { firing = false }
+        let condition = firing || changed ? severity : nil
+        // Follow slow, harmless change (seasons, a new trade) only while the level is normal.
+        if severity == nil, !firing { reference += settings.referenceTracking * (mean - reference) }
+        return lifecycle.observe(condition, at: end)
+    }
+}
