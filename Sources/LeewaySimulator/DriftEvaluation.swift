@@ -85,14 +85,15 @@ public struct DriftEvaluation: Sendable {
                 }
             }
             // One alert episode per firing start; an escalation repeats its start.
-            guard let alert = outcome.alert, alert.status == .firing,
-                  episodes.insert("\(id) \(alert.startsAt.microseconds)").inserted else { continue }
+            for alert in outcome.alerts where alert.status == .firing
+                && episodes.insert("\(id) \(alert.labels.alertname) \(alert.labels.feature) \(alert.startsAt.microseconds)").inserted {
             if let index = injections.firstIndex(where: { $0.drift.vesselID == id }), report.eventTime >= at {
                 if injections[index].delay == nil {
                     injections[index].delay = .microseconds(report.eventTime.microseconds - at.microseconds)
                 }
             } else {
                 falseAlarms += 1
+            }
             }
         }
         let injectedDays = Double(injections.count) * (days - injectAfterDays)

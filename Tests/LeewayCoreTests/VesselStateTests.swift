@@ -109,7 +109,7 @@ struct VesselStateTests {
         var wrongVersion = bytes
         wrongVersion[0] = 9
         #expect(throws: BinaryReader.Malformed.self) { try VesselState(binary: wrongVersion) }
-        #expect(MemoryLayout<VesselState>.size <= 2_560)
+        #expect(MemoryLayout<VesselState>.size <= 2_800)
     }
 }
 

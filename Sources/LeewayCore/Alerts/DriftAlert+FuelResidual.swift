@@ -2,10 +2,7 @@ extension DriftAlert {
     /// The record for a transition of a vessel's fuel-model drift watch.
     public static func fuelResidual(_ transition: AlertLifecycle.Transition, vessel: VesselState, model: ModelIdentity,
                                     settings: ResidualWatch.Settings) -> DriftAlert {
-        let (startsAt, endsAt, severity, status): (EventTime, EventTime?, AlertSeverity, Status) = switch transition {
-        case let .fired(startsAt, severity), let .escalated(startsAt, severity): (startsAt, nil, severity, .firing)
-        case let .resolved(startsAt, endsAt, severity): (startsAt, endsAt, severity, .resolved)
-        }
+        let (startsAt, endsAt, severity, status) = transition.parts
         let deviation = vessel.fuelDrift.lastDeviation
         let percent = Int((deviation * PhysicsBaseline.relativeResidualDeviation * 100).rounded())
         let summary = status == .firing
@@ -20,6 +17,34 @@ extension DriftAlert {
                                      referencePeriod: "the vessel's first \(settings.referenceHours) hours at sea after its last maintenance",
                                      runbookURL: "docs/runbooks/fuel-residual-drift.md"),
             startsAt: startsAt, endsAt: endsAt, status: status)
+    }
+}
+
+extension DriftAlert {
+    /// The record for a transition of a vessel's stuck-sensor check on `field`.
+    public static func stuckSensor(_ transition: AlertLifecycle.Transition, field: TelemetryField, vessel: VesselState,
+                                   model: ModelIdentity) -> DriftAlert {
+        let (startsAt, endsAt, severity, status) = transition.parts
+        let repeats = vessel.sensors.repeats(of: field)
+        return DriftAlert(
+            labels: Labels(alertname: "StuckSensor", severity: severity, vesselType: vessel.vesselType, vesselID: vessel.vesselID,
+                           model: model.name, modelVersion: model.version, feature: field.jsonName, detector: "stuck_sensor"),
+            annotations: Annotations(
+                summary: status == .firing ? "\(vessel.vesselID)'s \(field.jsonName) repeats the same reading while under way"
+                                           : "\(vessel.vesselID)'s \(field.jsonName) reads live values again",
+                statistic: Double(repeats), threshold: Double(StuckSensor.repeats), window: "consecutive reports under way",
+                referencePeriod: "none", runbookURL: "docs/runbooks/stuck-sensor.md"),
+            startsAt: startsAt, endsAt: endsAt, status: status)
+    }
+}
+
+extension AlertLifecycle.Transition {
+    /// Start, end, severity and record status.
+    var parts: (EventTime, EventTime?, AlertSeverity, DriftAlert.Status) {
+        switch self {
+        case let .fired(startsAt, severity), let .escalated(startsAt, severity): (startsAt, nil, severity, .firing)
+        case let .resolved(startsAt, endsAt, severity): (startsAt, endsAt, severity, .resolved)
+        }
     }
 }
 

@@ -59,3 +59,21 @@ extension AlertLifecycle {
 extension AlertSeverity {
     var code: UInt8 { self == .critical ? 1 : 0 }
 }
+
+extension StuckSensor {
+    func write(to w: inout BinaryWriter) {
+        for index in 0..<3 {
+            w.write(last[index])
+            w.write(UInt32(run[index]))
+            lifecycles[index].write(to: &w)
+        }
+    }
+
+    mutating func read(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
+        for index in 0..<3 {
+            last[index] = try r.double()
+            run[index] = UInt16(clamping: try r.uint32())
+            try lifecycles[index].read(from: &r)
+        }
+    }
+}

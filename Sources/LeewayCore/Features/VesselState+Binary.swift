@@ -28,6 +28,7 @@ extension VesselState {
         w.write(UInt8(regime.beaufort ?? 255))
         recent.write(to: &w)
         fuelDrift.write(to: &w)
+        sensors.write(to: &w)
         return w.bytes
     }
 
@@ -72,6 +73,7 @@ extension VesselState {
         regime.beaufort = beaufort == 255 ? nil : Int(beaufort)
         try recent.read(from: &r)
         try fuelDrift.read(from: &r)
+        try sensors.read(from: &r)
         guard r.isAtEnd else { throw BinaryReader.Malformed(description: "bytes left after the state") }
     }
 }

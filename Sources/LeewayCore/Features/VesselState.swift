@@ -43,6 +43,8 @@ public struct VesselState: Sendable {
     public var recent = ResendGuard()
     /// Concept drift of the fuel model for this vessel.
     public var fuelDrift = ResidualWatch()
+    /// Frozen sensors (data quality).
+    public var sensors = StuckSensor()
 
     /// A vessel never seen before.
     public init(vesselID: String, vesselType: VesselType) {

@@ -27,15 +27,15 @@ public struct VesselPass: Sendable {
         public var prediction: Prediction?
         /// Whether the vessel's features are due for publishing.
         public var publishFeatures: Bool
-        /// A drift alert that fired, escalated or resolved with this report.
-        public var alert: DriftAlert?
+        /// Drift and data-quality alerts that fired, escalated or resolved with this report.
+        public var alerts: [DriftAlert]
     }
 
     /// Runs the pass for `report`, read at input `offset`, which entered Kafka at `ingestedAt`.
     public func run(_ report: Telemetry, offset: Int64, ingestedAt: EventTime, state: inout VesselState) -> Outcome {
         let newest = state.count == 0 || report.eventTime >= state.lastEventTime
         let admission = state.admit(report, offset: offset, policy: policy)
-        guard admission == .applied else { return Outcome(admission: admission, prediction: nil, publishFeatures: false, alert: nil) }
+        guard admission == .applied else { return Outcome(admission: admission, prediction: nil, publishFeatures: false, alerts: []) }
         let model = models.model(for: report.vesselType)
         var prediction: Prediction?
         if let targets = model.predict(report, state: state) {
@@ -51,8 +51,13 @@ public struct VesselPass: Sendable {
         }
         let due = newest && state.lastEventTime.microseconds - state.featuresPublishedAt.microseconds >= featuresEvery.microseconds
         if due { state.featuresPublishedAt = state.lastEventTime }
-        let alert = watchDrift(report, prediction, model, newest: newest, state: &state)
-        return Outcome(admission: admission, prediction: prediction, publishFeatures: due, alert: alert)
+        var alerts = watchDrift(report, prediction, model, newest: newest, state: &state).map { [$0] } ?? []
+        if newest {
+            for (field, transition) in state.sensors.observe(report) {
+                alerts.append(DriftAlert.stuckSensor(transition, field: field, vessel: state, model: model.identity))
+            }
+        }
+        return Outcome(admission: admission, prediction: prediction, publishFeatures: due, alerts: alerts)
     }
 }
 

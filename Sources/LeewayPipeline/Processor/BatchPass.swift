@@ -53,7 +53,7 @@ struct BatchPass {
             try await producer.sendAwaitingRoom(ProducerRecord(
                 topic: topics.predictions, key: key, value: prediction.json, headers: headers.for(prediction)))
         }
-        if let alert = outcome.alert {
+        for alert in outcome.alerts {
             tally.alerts += 1
             try await producer.sendAwaitingRoom(ProducerRecord(
                 topic: topics.alerts, key: Array(alert.id.utf8), value: alert.json,
