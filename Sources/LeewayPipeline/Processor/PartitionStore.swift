@@ -22,11 +22,14 @@ final class PartitionStore {
         newest = max(newest, state.lastEventTime)
     }
 
-    /// Vessels whose fuel-drift alert is firing.
+    /// Alerts firing now: fuel-model drift and stuck sensors.
     var firingAlerts: Int {
         var count = 0
         for state in states.values {
             if case .firing = state.fuelDrift.lifecycle.state { count += 1 }
+            for index in 0..<StuckSensor.fields.count {
+                if case .firing = state.sensors.lifecycles[index].state { count += 1 }
+            }
         }
         return count
     }
