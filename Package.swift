@@ -108,7 +108,11 @@ let package = Package(
         ),
         .testTarget(
             name: "LeewayPipelineTests",
-            dependencies: ["LeewayPipeline", "LeewayCore", "LeewaySimulator", "Kafka", "KafkaTestSupport"],
+            dependencies: [
+                "LeewayPipeline", "LeewayCore", "LeewaySimulator", "Kafka", "KafkaTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings
         ),

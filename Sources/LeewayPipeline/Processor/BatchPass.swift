@@ -10,6 +10,8 @@ struct BatchPass {
     let pass: VesselPass
     let producer: KafkaProducer
     let logger: Logger
+    /// Where alerts are also forwarded, if anywhere.
+    let webhook: AlertWebhook?
 
     /// Prediction headers per vessel type and model, made once.
     var headers = PredictionHeaders()
@@ -58,6 +60,7 @@ struct BatchPass {
             try await producer.sendAwaitingRoom(ProducerRecord(
                 topic: topics.alerts, key: Array(alert.id.utf8), value: alert.json,
                 headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
+            webhook?.post(alert)
         }
         if outcome.publishFeatures, let state = store.states[id] {
             try await producer.sendAwaitingRoom(ProducerRecord(

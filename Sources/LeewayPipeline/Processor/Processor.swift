@@ -14,12 +14,15 @@ public final class Processor: Service {
     private let configuration: ProcessorConfiguration
     private let logger: Logger
     private let models: ModelCatalog
+    private let webhook: AlertWebhook?
 
-    /// A processor serving `models` (the physics baselines by default).
-    public init(configuration: ProcessorConfiguration, models: ModelCatalog = ModelCatalog(),
+    /// A processor serving `models` (the physics baselines by default), forwarding alerts to
+    /// `webhook` (run it as a service of its own) besides the alerts topic.
+    public init(configuration: ProcessorConfiguration, models: ModelCatalog = ModelCatalog(), webhook: AlertWebhook? = nil,
                 logger: Logger = Logger(label: "leeway.processor")) {
         self.configuration = configuration
         self.models = models
+        self.webhook = webhook
         self.logger = logger
     }
 
@@ -45,7 +48,7 @@ public final class Processor: Service {
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
 
         let loop = ProcessorLoop(configuration: configuration, models: models, producer: producer, consumer: consumer,
-                                 reader: reader, ledger: ledger, logger: logger)
+                                 reader: reader, ledger: ledger, webhook: webhook, logger: logger)
         do {
             try await withGracefulShutdownHandler {
                 for try await event in consumer { try await loop.handle(event) }

@@ -22,7 +22,7 @@ final class ProcessorLoop {
     var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero, busy: Duration.zero)
 
     init(configuration: ProcessorConfiguration, models: ModelCatalog, producer: KafkaProducer, consumer: KafkaConsumer,
-         reader: KafkaPartitionReader, ledger: DeliveryLedger, logger: Logger) {
+         reader: KafkaPartitionReader, ledger: DeliveryLedger, webhook: AlertWebhook?, logger: Logger) {
         self.configuration = configuration
         self.producer = producer
         self.consumer = consumer
@@ -33,7 +33,7 @@ final class ProcessorLoop {
         batchPass = BatchPass(
             topics: configuration.topics, intake: TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters),
             pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: models),
-            producer: producer, logger: logger)
+            producer: producer, logger: logger, webhook: webhook)
         nextCommit = .now.advanced(by: configuration.commitInterval)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import Kafka
 import LeewayCore
@@ -38,6 +39,8 @@ struct RunCommand: AsyncParsableCommand {
     var shutdownTimeout: Double = 60
     @Option(name: .long, help: "Serve GET /metrics (Prometheus) and /healthz on host:port; 'off' to disable.")
     var metricsAddress = "127.0.0.1:9464"
+    @Option(name: .long, help: "Also POST alerts to this Alertmanager-compatible URL (e.g. http://alertmanager:9093/api/v2/alerts).")
+    var alertWebhook: String?
     @Flag(name: .long, help: "Shut down gracefully when standard input closes (for supervisors and tests that own a pipe to it).")
     var exitOnStdinClose = false
 
@@ -55,6 +58,9 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try metricsEndpoint
+        if let alertWebhook, URL(string: alertWebhook)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--alert-webhook must be an http(s) URL, got '\(alertWebhook)'")
+        }
         for (name, value) in [("--lateness", lateness), ("--features-every", featuresEvery), ("--commit-interval", commitInterval),
                               ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout),
                               ("--shutdown-timeout", shutdownTimeout)] where !(value > 0) {
@@ -82,13 +88,18 @@ struct RunCommand: AsyncParsableCommand {
         configuration.vesselTTL = .seconds(vesselTtlDays * 86_400)
         configuration.sessionTimeout = .seconds(sessionTimeout)
         let logger = Logger(label: "leeway.\(role.rawValue)")
-        let processor = Processor(configuration: configuration, logger: logger)
-        var services: [ServiceGroupConfiguration.ServiceConfiguration] = [.init(service: processor)]
+        let webhook = alertWebhook.flatMap(URL.init(string:)).map { AlertWebhook(url: $0, logger: logger) }
+        let processor = Processor(configuration: configuration, webhook: webhook, logger: logger)
+        // Shutdown runs in reverse: the processor stops first (its last alerts still reach the
+        // webhook), then the webhook drains, and /metrics answers until the end.
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let endpoint = try metricsEndpoint {
             services.append(.init(service: OperationsEndpoint(registry: registry, host: endpoint.host, port: endpoint.port, logger: logger) { port in
                 logger.info("serving /metrics and /healthz", metadata: ["address": "\(endpoint.host):\(port)"])
             }))
         }
+        if let webhook { services.append(.init(service: webhook)) }
+        services.append(.init(service: processor))
         var groupConfiguration = ServiceGroupConfiguration(services: services,
                                                            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
