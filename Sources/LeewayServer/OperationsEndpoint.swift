@@ -31,6 +31,6 @@ public struct OperationsEndpoint: Service {
 
     /// Serves until graceful shutdown.
     public func run() async throws {
-        try await application.runService()
+        try await application.run()
     }
 }

@@ -31,6 +31,8 @@ struct StateChangelog: Sendable {
             collected.add(batch)
         }
         let stores = Dictionary(uniqueKeysWithValues: partitions.map { ($0, PartitionStore(partition: $0)) })
+        var unreadable = 0
+        var first: (vessel: String, error: BinaryReader.Malformed)?
         for (partition, entries) in collected.take() {
             guard let store = stores[partition] else { continue }
             for (key, value) in entries {
@@ -38,10 +40,16 @@ struct StateChangelog: Sendable {
                 do {
                     store.restore(try VesselState(binary: value))
                 } catch {
-                    logger.error("unreadable state in the changelog; the vessel starts over",
-                                 metadata: ["vessel": "\(key)", "partition": "\(partition)", "error": "\(error)"])
+                    unreadable += 1
+                    if first == nil { first = (key, error) }
                 }
             }
+        }
+        if let first {
+            logger.error("unreadable states in the changelog; those vessels start over", metadata: [
+                "count": "\(unreadable)", "partitions": "\(partitions.sorted())", "first_vessel": "\(first.vessel)",
+                "first_error": "\(first.error)",
+            ])
         }
         return (stores, records)
     }
