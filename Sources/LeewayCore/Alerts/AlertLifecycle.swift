@@ -28,6 +28,12 @@ public struct AlertLifecycle: Sendable, Equatable {
     /// Until when observations are ignored (maintenance grace), if set.
     public internal(set) var suppressedUntil: EventTime?
 
+    /// Inactive and not suppressed: a clear observation would change nothing.
+    public var isIdle: Bool {
+        if case .inactive = state { return suppressedUntil == nil }
+        return false
+    }
+
     /// An inactive alert with `rule`.
     public init(rule: AlertRule = AlertRule()) { self.rule = rule }
 

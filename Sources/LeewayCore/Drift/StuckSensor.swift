@@ -22,13 +22,16 @@ public struct StuckSensor: Sendable {
     public mutating func observe(_ report: Telemetry) -> [(TelemetryField, AlertLifecycle.Transition)] {
         let underWay = (report[.speedOverGround] ?? 0) >= 3
         var transitions: [(TelemetryField, AlertLifecycle.Transition)] = []
-        for (index, field) in Self.fields.enumerated() {
+        for index in 0..<3 {
+            let field: TelemetryField = index == 0 ? .fuelRate : index == 1 ? .speedThroughWater : .shaftPower
             guard let value = report[field] else { continue }
             run[index] = value == last[index] && underWay ? min(run[index] &+ 1, UInt16.max - 1) : 0
             // Only readings under way count towards a run.
             last[index] = underWay ? value : .nan
             guard underWay else { continue }
             let stuck = Int(run[index]) + 1 >= Self.repeats
+            // Fast path: nothing stuck and nothing to resolve.
+            if !stuck, lifecycles[index].isIdle { continue }
             if let transition = lifecycles[index].observe(stuck ? .warning : nil, at: report.eventTime) {
                 transitions.append((field, transition))
             }
