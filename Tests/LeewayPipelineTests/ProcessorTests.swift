@@ -99,3 +99,40 @@ enum ProcessorRun {
         }
     }
 }
+
+@Suite("Stale telemetry through the broker", .timeLimit(.minutes(3)))
+struct StaleTelemetryTests {
+    @Test("a vessel silent for 8 h while another reports: one StaleTelemetry firing from last report + 6 h, resolved by its next report")
+    func silentVessel() async throws {
+        let pipeline = try await PipelineFixture.make("stale", partitions: 1)
+        let start = EventTime(seconds: 1_796_025_600)
+        func report(_ id: String, minutes: Int) -> FleetSimulator.Record {
+            var t = Telemetry(vesselID: id, vesselType: .tanker, eventTime: EventTime(microseconds: start.microseconds + Int64(minutes) * 60_000_000))
+            t[.speedThroughWater] = 11 + Double(minutes % 5) / 10
+            t[.draft] = 14
+            return FleetSimulator.Record(key: Array(id.utf8), value: t.json, intendedRejection: nil, telemetry: t)
+        }
+        // IMO2 reports every 10 minutes for 10 hours; IMO1 at 0–60 min, then silent until 9 h.
+        var records = (0...6).map { report("IMO1", minutes: $0 * 10) }
+        records += (0...54).map { report("IMO2", minutes: $0 * 10) }
+        records.append(report("IMO1", minutes: 9 * 60))
+        records += (55...60).map { report("IMO2", minutes: $0 * 10) }
+        var configuration = pipeline.configuration
+        configuration.commitInterval = .milliseconds(50)
+        try await pipeline.produce(Array(records.prefix(7 + 55)))
+        try await ProcessorRun.inProcess(pipeline, configuration: configuration) {
+            try await pipeline.waitUntilCommitted()
+            try await Task.sleep(for: .milliseconds(300))      // a commit after the last input
+            try await pipeline.produce(Array(records.dropFirst(7 + 55)))
+            try await pipeline.waitUntilCommitted()
+        }
+        let alerts = try await pipeline.readAll(pipeline.topics.alerts).compactMap { record -> [String: Any]? in
+            try? JSONSerialization.jsonObject(with: Data(record.value ?? [])) as? [String: Any]
+        }
+        let stale = alerts.filter { ($0["labels"] as? [String: Any])?["alertname"] as? String == "StaleTelemetry" }
+        #expect(stale.map { ($0["labels"] as? [String: Any])?["vessel_id"] as? String } == ["IMO1", "IMO1"])
+        #expect(stale.map { $0["status"] as? String } == ["firing", "resolved"])
+        #expect(stale.map { $0["startsAt"] as? String } == ["2026-11-30T15:00:00Z", "2026-11-30T15:00:00Z"], "last report 09:00 + 6 h")
+        #expect(stale.last?["endsAt"] as? String == "2026-11-30T17:00:00Z")
+    }
+}

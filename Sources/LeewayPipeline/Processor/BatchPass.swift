@@ -12,6 +12,8 @@ struct BatchPass {
     let logger: Logger
     /// Where alerts are also forwarded, if anywhere.
     let webhook: AlertWebhook?
+    /// Silence after which a vessel's telemetry is stale; nil: not checked.
+    let staleAfter: Duration?
 
     /// Prediction headers per vessel type and model, made once.
     var headers = PredictionHeaders()
@@ -43,9 +45,15 @@ struct BatchPass {
         let id = report.vesselID
         // Telemetry is keyed by vessel id: reuse the input's key bytes when they are it.
         let key = record.key.flatMap { $0.elementsEqual(id.utf8) ? $0 : nil } ?? Array(id.utf8)
+        // A vessel with a stale alert: remember its silence before this report ends it.
+        let silent = !store.stale.isEmpty && store.stale.contains(id) ? store.states[id] : nil
         let outcome = pass.run(report, offset: record.offset, ingestedAt: ingestedAt,
                                state: &store.states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
         tally.count(outcome.admission)
+        if outcome.admission == .applied, let silent, let after = staleAfter {
+            store.stale.remove(id)
+            try await publish(DriftAlert.staleTelemetry(silent, after: after, resumedAt: report.eventTime), &tally)
+        }
         if outcome.admission != .replayed {
             store.dirty.insert(id)
             if report.eventTime > store.newest { store.newest = report.eventTime }
@@ -55,18 +63,23 @@ struct BatchPass {
             try await producer.sendAwaitingRoom(ProducerRecord(
                 topic: topics.predictions, key: key, value: prediction.json, headers: headers.for(prediction)))
         }
-        for alert in outcome.alerts {
-            tally.alerts += 1
-            try await producer.sendAwaitingRoom(ProducerRecord(
-                topic: topics.alerts, key: Array(alert.id.utf8), value: alert.json,
-                headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
-            webhook?.post(alert)
-        }
+        for alert in outcome.alerts { try await publish(alert, &tally) }
         if outcome.publishFeatures, let state = store.states[id] {
             try await producer.sendAwaitingRoom(ProducerRecord(
                 topic: topics.features, key: key, value: state.featuresJSON,
                 headers: [KafkaHeader("leeway.schema", VesselState.featuresSchemaVersion)]))
         }
+    }
+}
+
+extension BatchPass {
+    /// Sends an alert record to the alerts topic and, if configured, the webhook.
+    func publish(_ alert: DriftAlert, _ tally: inout ProcessorMetrics.Tally) async throws {
+        tally.alerts += 1
+        try await producer.sendAwaitingRoom(ProducerRecord(
+            topic: topics.alerts, key: Array(alert.id.utf8), value: alert.json,
+            headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
+        webhook?.post(alert)
     }
 }
 

@@ -13,6 +13,9 @@ final class PartitionStore {
     var newest = EventTime(microseconds: 0)
     /// One past the last input offset processed.
     var nextOffset: Int64?
+    /// Vessels with a firing StaleTelemetry alert (kept in memory only: after a restart the
+    /// first commit finds them again and re-sends the identical record).
+    var stale: Set<String> = []
 
     init(partition: Int32) { self.partition = partition }
 
@@ -27,11 +30,24 @@ final class PartitionStore {
         var count = 0
         for state in states.values {
             if case .firing = state.fuelDrift.lifecycle.state { count += 1 }
+            if stale.contains(state.vesselID) { count += 1 }
             for index in 0..<StuckSensor.fields.count {
                 if case .firing = state.sensors.lifecycles[index].state { count += 1 }
             }
         }
         return count
+    }
+
+    /// Vessels silent for `after` behind the partition's newest event time that have no
+    /// stale alert yet; marks them.
+    func newlyStale(after: Duration) -> [VesselState] {
+        let cutoff = newest.microseconds - Int64(after.components.seconds) * 1_000_000
+        var found: [VesselState] = []
+        for (id, state) in states where state.lastEventTime.microseconds < cutoff && !stale.contains(id) {
+            stale.insert(id)
+            found.append(state)
+        }
+        return found.sorted { $0.vesselID < $1.vesselID }
     }
 
     /// Forgets vessels with no report within `ttl` of the partition's newest event time.
@@ -42,6 +58,7 @@ final class PartitionStore {
         for id in stale {
             states[id] = nil
             dirty.remove(id)
+            self.stale.remove(id)
         }
         expired += stale
         return stale.count

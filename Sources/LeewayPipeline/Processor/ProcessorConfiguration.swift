@@ -19,6 +19,9 @@ public struct ProcessorConfiguration: Sendable {
     /// Vessels with no report for this long in event time (behind the partition's newest)
     /// are forgotten and tombstoned in the changelog.
     public var vesselTTL: Duration = .seconds(30 * 86_400)
+    /// Event time without a report (behind the partition's newest) before a vessel's
+    /// telemetry counts as stale; nil turns the check off.
+    public var staleAfter: Duration? = .seconds(6 * 3600)
     /// Heartbeat deadline of the group member; short on the dev broker.
     public var sessionTimeout: Duration = .seconds(10)
     /// Longest wait for a partition's state to be read back from the changelog.

@@ -14,6 +14,15 @@ extension ProcessorLoop {
         defer { progress.committing += ContinuousClock.now - began }
         nextCommit = .now.advanced(by: configuration.commitInterval)
         uncommitted = false
+        if let after = configuration.staleAfter {
+            var tally = ProcessorMetrics.Tally()
+            for store in stores.values {
+                for state in store.newlyStale(after: after) {
+                    try await batchPass.publish(DriftAlert.staleTelemetry(state, after: after, resumedAt: nil), &tally)
+                }
+            }
+            metrics.record(tally)
+        }
         try await settleOutputs()
         var expired = 0
         for store in stores.values {

@@ -33,7 +33,7 @@ final class ProcessorLoop {
         batchPass = BatchPass(
             topics: configuration.topics, intake: TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters),
             pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: models),
-            producer: producer, logger: logger, webhook: webhook)
+            producer: producer, logger: logger, webhook: webhook, staleAfter: configuration.staleAfter)
         nextCommit = .now.advanced(by: configuration.commitInterval)
     }
 

@@ -1,0 +1,19 @@
+extension DriftAlert {
+    /// The record for a vessel that has sent nothing for `after` of event time (its own
+    /// partition's clock): firing from `lastEventTime + after`, resolved when a report
+    /// arrives at `resumedAt`. Deterministic in the vessel's state, so a re-sent record after
+    /// a restart is identical.
+    public static func staleTelemetry(_ vessel: VesselState, after: Duration, resumedAt: EventTime?) -> DriftAlert {
+        let seconds = after.components.seconds
+        let startsAt = EventTime(microseconds: vessel.lastEventTime.microseconds + seconds * 1_000_000)
+        return DriftAlert(
+            labels: Labels(alertname: "StaleTelemetry", severity: .warning, vesselType: vessel.vesselType,
+                           vesselID: vessel.vesselID, model: "none", modelVersion: 0, feature: "telemetry", detector: "stale"),
+            annotations: Annotations(
+                summary: resumedAt == nil ? "no telemetry from \(vessel.vesselID) since \(vessel.lastEventTime)"
+                                          : "telemetry from \(vessel.vesselID) resumed",
+                statistic: Double(seconds), threshold: Double(seconds), window: "event time since the last report",
+                referencePeriod: "none", runbookURL: "docs/runbooks/stale-telemetry.md"),
+            startsAt: startsAt, endsAt: resumedAt, status: resumedAt == nil ? .firing : .resolved)
+    }
+}
