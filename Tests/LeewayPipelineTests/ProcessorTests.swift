@@ -47,15 +47,8 @@ struct ProcessorTests {
     @Test("vessels idle past the TTL (in event time) are forgotten with a changelog tombstone; active ones stay")
     func idleVesselsExpire() async throws {
         let pipeline = try await PipelineFixture.make("ttl", partitions: 1)
-        let start = EventTime(seconds: 1_796_025_600)
-        func report(_ id: String, hours: Int) -> FleetSimulator.Record {
-            var t = Telemetry(vesselID: id, vesselType: .bulk, eventTime: EventTime(microseconds: start.microseconds + Int64(hours) * 3_600_000_000))
-            t[.speedThroughWater] = 12
-            t[.draft] = 12
-            return FleetSimulator.Record(key: Array(id.utf8), value: t.json, intendedRejection: nil, telemetry: t)
-        }
         // IMO1 reports once; IMO2 keeps reporting for three days of event time.
-        let records = [report("IMO1", hours: 0)] + (0...72).map { report("IMO2", hours: $0) }
+        let records = [PipelineFixture.report("IMO1", minutes: 0)] + (0...72).map { PipelineFixture.report("IMO2", minutes: $0 * 60) }
         var configuration = pipeline.configuration
         configuration.vesselTTL = .seconds(86_400)
         configuration.commitInterval = .milliseconds(50)
@@ -105,18 +98,12 @@ struct StaleTelemetryTests {
     @Test("a vessel silent for 8 h while another reports: one StaleTelemetry firing from last report + 6 h, resolved by its next report")
     func silentVessel() async throws {
         let pipeline = try await PipelineFixture.make("stale", partitions: 1)
-        let start = EventTime(seconds: 1_796_025_600)
-        func report(_ id: String, minutes: Int) -> FleetSimulator.Record {
-            var t = Telemetry(vesselID: id, vesselType: .tanker, eventTime: EventTime(microseconds: start.microseconds + Int64(minutes) * 60_000_000))
-            t[.speedThroughWater] = 11 + Double(minutes % 5) / 10
-            t[.draft] = 14
-            return FleetSimulator.Record(key: Array(id.utf8), value: t.json, intendedRejection: nil, telemetry: t)
-        }
+        let report = PipelineFixture.report
         // IMO2 reports every 10 minutes for 10 hours; IMO1 at 0–60 min, then silent until 9 h.
-        var records = (0...6).map { report("IMO1", minutes: $0 * 10) }
-        records += (0...54).map { report("IMO2", minutes: $0 * 10) }
-        records.append(report("IMO1", minutes: 9 * 60))
-        records += (55...60).map { report("IMO2", minutes: $0 * 10) }
+        var records = (0...6).map { report("IMO1", $0 * 10, .tanker) }
+        records += (0...54).map { report("IMO2", $0 * 10, .tanker) }
+        records.append(report("IMO1", 9 * 60, .tanker))
+        records += (55...60).map { report("IMO2", $0 * 10, .tanker) }
         var configuration = pipeline.configuration
         configuration.commitInterval = .milliseconds(50)
         try await pipeline.produce(Array(records.prefix(7 + 55)))

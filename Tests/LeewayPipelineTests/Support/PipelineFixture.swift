@@ -27,6 +27,15 @@ struct PipelineFixture {
         return PipelineFixture(topics: topics, group: "\(prefix)processors", partitions: partitions)
     }
 
+    /// A hand-made report of `id`, `minutes` after 2026-11-30T08:00Z, under way at about 11–12 kn.
+    static func report(_ id: String, minutes: Int, type: VesselType = .tanker) -> FleetSimulator.Record {
+        var t = Telemetry(vesselID: id, vesselType: type,
+                          eventTime: EventTime(microseconds: 1_796_025_600_000_000 + Int64(minutes) * 60_000_000))
+        t[.speedThroughWater] = 11 + Double(minutes % 5) / 10
+        t[.draft] = 14
+        return FleetSimulator.Record(key: Array(id.utf8), value: t.json, intendedRejection: nil, telemetry: t)
+    }
+
     /// A processor configuration for these topics, tuned for the dev broker.
     var configuration: ProcessorConfiguration {
         var configuration = ProcessorConfiguration(bootstrapServers: TestBroker.servers)
