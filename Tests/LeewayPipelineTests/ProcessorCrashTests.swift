@@ -55,7 +55,8 @@ struct ProcessorCrashTests {
     func metricsEndpoint() async throws {
         let fleet = FleetRecords(vessels: 30, count: 12_000, seed: 11)
         let pipeline = try await PipelineFixture.make("metrics")
-        let processor = try ProcessorProcess(pipeline, name: "metrics")
+        // Stale after 45 min of silence, so this traffic's satellite gaps raise alerts.
+        let processor = try ProcessorProcess(pipeline, name: "metrics", arguments: ["--stale-after", "2700"])
         let port = try await processor.metricsPort()
         try await processor.waitUntilAssigned()
         try await pipeline.produce(fleet.records)
@@ -69,6 +70,14 @@ struct ProcessorCrashTests {
         #expect(value(#"leeway_reports_total{outcome="rejected"}"#) == fleet.bad)
         #expect(value("leeway_predictions_total") == fleet.predicted.count)
         #expect(value("leeway_vessels") == 30)
+        // The satellite gaps raise StaleTelemetry alerts: each has its own series, 1 while
+        // firing, 0 once resolved, and the total gauge matches the firing ones.
+        let series = text.split(separator: "\n").filter { $0.hasPrefix("leeway_alert{") }
+        #expect(!series.isEmpty)
+        #expect(series.allSatisfy { $0.contains(#"alertname="StaleTelemetry""#) })
+        let firing = series.filter { $0.hasSuffix(" 1") || $0.hasSuffix(" 1.0") }.count
+        #expect(series.allSatisfy { $0.contains(#"alertname=""#) && $0.contains(#"vessel_id=""#) })
+        #expect(value("leeway_drift_alerts_firing") == firing)
         #expect(try await Self.get("http://127.0.0.1:\(port)/healthz") == #"{"status":"ok"}"#)
         #expect(await processor.stop() == 0)
     }

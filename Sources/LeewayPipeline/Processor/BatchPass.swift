@@ -1,6 +1,7 @@
 import Kafka
 import LeewayCore
 import Logging
+import Metrics
 
 /// The per-report pass over a batch: decode, the vessel's state, predict, send. Records of
 /// a partition are handled in order and their outputs are sent in order.
@@ -80,6 +81,11 @@ extension BatchPass {
             topic: topics.alerts, key: Array(alert.id.utf8), value: alert.json,
             headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
         webhook?.post(alert)
+        // One series per alert, like Prometheus' ALERTS: 1 while firing, 0 once resolved.
+        Gauge(label: "leeway_alert", dimensions: [
+            ("alertname", alert.labels.alertname), ("vessel_type", alert.labels.vesselType.rawValue),
+            ("vessel_id", alert.labels.vesselID ?? ""), ("feature", alert.labels.feature), ("detector", alert.labels.detector),
+        ]).record(alert.status == .firing ? 1 : 0)
     }
 }
 

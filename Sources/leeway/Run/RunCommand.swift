@@ -33,6 +33,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Event-time seconds between a vessel's feature records.") var featuresEvery: Double = 600
     @Option(name: .long, help: "Wall-clock seconds between commits.") var commitInterval: Double = 1
     @Option(name: .long, help: "Forget a vessel after this many event-time days without a report.") var vesselTtlDays: Double = 30
+    @Option(name: .long, help: "Raise StaleTelemetry after this many event-time seconds without a report; 0 turns it off.")
+    var staleAfter: Double = 6 * 3600
     @Option(name: .long, help: "Consumer-group session timeout, seconds (keep it short on the dev broker).") var sessionTimeout: Double = 10
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
     @Option(name: .long, help: "Longest graceful shutdown (flush, commit, leave the group) before giving up, seconds.")
@@ -58,6 +60,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         _ = try metricsEndpoint
+        guard staleAfter >= 0 else { throw ValidationError("--stale-after must be 0 (off) or a positive number of seconds") }
         if let alertWebhook, URL(string: alertWebhook)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--alert-webhook must be an http(s) URL, got '\(alertWebhook)'")
         }
@@ -86,6 +89,7 @@ struct RunCommand: AsyncParsableCommand {
         configuration.featuresEvery = .seconds(featuresEvery)
         configuration.commitInterval = .seconds(commitInterval)
         configuration.vesselTTL = .seconds(vesselTtlDays * 86_400)
+        configuration.staleAfter = staleAfter > 0 ? .seconds(staleAfter) : nil
         configuration.sessionTimeout = .seconds(sessionTimeout)
         let logger = Logger(label: "leeway.\(role.rawValue)")
         let webhook = alertWebhook.flatMap(URL.init(string:)).map { AlertWebhook(url: $0, logger: logger) }

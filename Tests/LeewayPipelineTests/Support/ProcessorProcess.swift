@@ -18,7 +18,7 @@ final class ProcessorProcess {
     }()
 
     /// Starts a processor of `pipeline`'s group; its log goes to a temporary file.
-    init(_ pipeline: PipelineFixture, name: String) throws {
+    init(_ pipeline: PipelineFixture, name: String, arguments extra: [String] = []) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
             throw POSIXError(.ENOENT, userInfo: [NSLocalizedDescriptionKey: "\(Self.binary.path) is missing: run `swift build` first"])
         }
@@ -31,7 +31,7 @@ final class ProcessorProcess {
             "--topic-prefix", String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count)),
             "--session-timeout", "6", "--commit-interval", "0.2", "--exit-on-stdin-close", "--shutdown-timeout", "20",
             "--metrics-address", "127.0.0.1:0",
-        ] + (ProcessInfo.processInfo.environment["LEEWAY_TEST_KAFKA_DEBUG"].map { ["--kafka-property", "debug=\($0)", "--log-level", "debug"] } ?? [])
+        ] + extra + (ProcessInfo.processInfo.environment["LEEWAY_TEST_KAFKA_DEBUG"].map { ["--kafka-property", "debug=\($0)", "--log-level", "debug"] } ?? [])
         process.standardOutput = log
         process.standardError = log
         process.standardInput = lifeline
