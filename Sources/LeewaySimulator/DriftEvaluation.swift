@@ -67,6 +67,8 @@ public struct DriftEvaluation: Sendable {
         var naive: [String: PageHinkley] = [:]
         var naiveFalseAlarms = 0
         var naiveDelays = [Duration?](repeating: nil, count: injections.count)
+        var delays = naiveDelays
+        let faultOf = Dictionary(uniqueKeysWithValues: injections.enumerated().map { ($1.drift.vesselID, $0) })
         var offset: Int64 = 0
         while true {
             let record = fleet.next()
@@ -77,25 +79,25 @@ public struct DriftEvaluation: Sendable {
             let id = report.vesselID
             let outcome = pass.run(report, offset: offset, ingestedAt: report.eventTime,
                                    state: &states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
-            if let residual = outcome.prediction?.residual(.fuelRate), naive[id, default: PageHinkley()].update(residual) {
-                if let index = injections.firstIndex(where: { $0.drift.vesselID == id }), report.eventTime >= at {
-                    if naiveDelays[index] == nil { naiveDelays[index] = .microseconds(report.eventTime.microseconds - at.microseconds) }
+            // An alarm on a faulty vessel after its fault began is a detection; any other is false.
+            let fault = report.eventTime >= at ? faultOf[id] : nil
+            func alarm(_ delays: inout [Duration?], _ falseAlarms: inout Int) {
+                if let fault {
+                    if delays[fault] == nil { delays[fault] = report.eventTime - at }
                 } else {
-                    naiveFalseAlarms += 1
+                    falseAlarms += 1
                 }
+            }
+            if let residual = outcome.prediction?.residual(.fuelRate), naive[id, default: PageHinkley()].update(residual) {
+                alarm(&naiveDelays, &naiveFalseAlarms)
             }
             // One alert episode per firing start; an escalation repeats its start.
             for alert in outcome.alerts where alert.status == .firing
                 && episodes.insert("\(id) \(alert.labels.alertname) \(alert.labels.feature) \(alert.startsAt.microseconds)").inserted {
-            if let index = injections.firstIndex(where: { $0.drift.vesselID == id }), report.eventTime >= at {
-                if injections[index].delay == nil {
-                    injections[index].delay = .microseconds(report.eventTime.microseconds - at.microseconds)
-                }
-            } else {
-                falseAlarms += 1
-            }
+                alarm(&delays, &falseAlarms)
             }
         }
+        for index in injections.indices { injections[index].delay = delays[index] }
         let injectedDays = Double(injections.count) * (days - injectAfterDays)
         return Result(injections: injections, falseAlarms: falseAlarms,
                       cleanVesselDays: Double(vessels) * days - injectedDays, reports: reports,

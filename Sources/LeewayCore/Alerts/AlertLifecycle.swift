@@ -28,6 +28,12 @@ public struct AlertLifecycle: Sendable, Equatable {
     /// Until when observations are ignored (maintenance grace), if set.
     public internal(set) var suppressedUntil: EventTime?
 
+    /// Whether the alert is firing.
+    public var isFiring: Bool {
+        if case .firing = state { return true }
+        return false
+    }
+
     /// Inactive and not suppressed: a clear observation would change nothing.
     public var isIdle: Bool {
         if case .inactive = state { return suppressedUntil == nil }
@@ -64,7 +70,7 @@ public struct AlertLifecycle: Sendable, Equatable {
                 state = .firing(since: since, severity: max(severity, condition), lastSeen: time)
                 return condition > severity ? .escalated(startsAt: since, severity: condition) : nil
             }
-            guard elapsed(from: lastSeen, to: time) >= rule.resolveAfter else { return nil }
+            guard time - lastSeen >= rule.resolveAfter else { return nil }
             return resolve(since: since, severity: severity, at: time)
         }
     }
@@ -72,7 +78,7 @@ public struct AlertLifecycle: Sendable, Equatable {
     /// Maintenance (hull cleaning, dry dock): resolves a firing alert at `time` and ignores
     /// observations for `grace`.
     public mutating func suppress(at time: EventTime, for grace: Duration) -> Transition? {
-        suppressedUntil = EventTime(microseconds: time.microseconds + Self.micros(grace))
+        suppressedUntil = time.advanced(by: grace)
         switch state {
         case .firing(let since, let severity, _):
             let transition = resolve(since: since, severity: severity, at: time)
@@ -85,22 +91,15 @@ public struct AlertLifecycle: Sendable, Equatable {
     }
 
     private mutating func promote(at time: EventTime) -> Transition? {
-        guard case .pending(let since, let severity) = state, elapsed(from: since, to: time) >= rule.pendingFor else { return nil }
+        guard case .pending(let since, let severity) = state, time - since >= rule.pendingFor else { return nil }
         state = .firing(since: since, severity: severity, lastSeen: time)
         return .fired(startsAt: since, severity: severity)
     }
 
     private mutating func resolve(since: EventTime, severity: AlertSeverity, at time: EventTime) -> Transition {
-        state = .coolingDown(until: EventTime(microseconds: time.microseconds + Self.micros(rule.cooldown)))
+        state = .coolingDown(until: time.advanced(by: rule.cooldown))
         return .resolved(startsAt: since, endsAt: time, severity: severity)
     }
 
-    private func elapsed(from start: EventTime, to end: EventTime) -> Duration {
-        .microseconds(end.microseconds - start.microseconds)
-    }
 
-    private static func micros(_ duration: Duration) -> Int64 {
-        let (seconds, attoseconds) = duration.components
-        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
-    }
 }

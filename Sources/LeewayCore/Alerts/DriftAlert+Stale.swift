@@ -4,15 +4,15 @@ extension DriftAlert {
     /// arrives at `resumedAt`. Deterministic in the vessel's state, so a re-sent record after
     /// a restart is identical.
     public static func staleTelemetry(_ vessel: VesselState, after: Duration, resumedAt: EventTime?) -> DriftAlert {
-        let seconds = after.components.seconds
-        let startsAt = EventTime(microseconds: vessel.lastEventTime.microseconds + seconds * 1_000_000)
+        let seconds = Double(after.components.seconds)
+        let startsAt = vessel.lastEventTime.advanced(by: after)
         return DriftAlert(
             labels: Labels(alertname: "StaleTelemetry", severity: .warning, vesselType: vessel.vesselType,
                            vesselID: vessel.vesselID, model: "none", modelVersion: 0, feature: "telemetry", detector: "stale"),
             annotations: Annotations(
                 summary: resumedAt == nil ? "no telemetry from \(vessel.vesselID) since \(vessel.lastEventTime)"
                                           : "telemetry from \(vessel.vesselID) resumed",
-                statistic: Double(seconds), threshold: Double(seconds), window: "event time since the last report",
+                statistic: seconds, threshold: seconds, window: "event time since the last report",
                 referencePeriod: "none", runbookURL: "docs/runbooks/stale-telemetry.md"),
             startsAt: startsAt, endsAt: resumedAt, status: resumedAt == nil ? .firing : .resolved)
     }

@@ -88,8 +88,7 @@ public struct ResidualWatch: Sendable {
         let changed = detector.update(deviation)
         let level = abs(deviation)
         let severity: AlertSeverity? = level >= settings.criticalLevel ? .critical : level >= settings.level ? .warning : nil
-        let firing: Bool
-        if case .firing = lifecycle.state { firing = true } else { firing = false }
+        let firing = lifecycle.isFiring
         let condition = firing || changed ? severity : nil
         // Follow slow, harmless change (seasons, a new trade) only while the level is normal.
         if severity == nil, !firing { reference += settings.referenceTracking * (mean - reference) }

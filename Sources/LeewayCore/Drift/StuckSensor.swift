@@ -22,8 +22,7 @@ public struct StuckSensor: Sendable {
     public mutating func observe(_ report: Telemetry) -> [(TelemetryField, AlertLifecycle.Transition)] {
         let underWay = (report[.speedOverGround] ?? 0) >= 3
         var transitions: [(TelemetryField, AlertLifecycle.Transition)] = []
-        for index in 0..<3 {
-            let field: TelemetryField = index == 0 ? .fuelRate : index == 1 ? .speedThroughWater : .shaftPower
+        for (index, field) in Self.fields.enumerated() {
             guard let value = report[field] else { continue }
             run[index] = value == last[index] && underWay ? min(run[index] &+ 1, UInt16.max - 1) : 0
             // Only readings under way count towards a run.

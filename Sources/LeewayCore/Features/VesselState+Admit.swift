@@ -6,7 +6,7 @@ extension VesselState {
         lastOffset = offset
         let time = report.eventTime
         if count > 0, time <= lastEventTime {
-            if time.microseconds < lastEventTime.microseconds - policy.allowedLateness.microseconds {
+            if lastEventTime - time > policy.allowedLateness {
                 lateCount += 1
                 return .late
             }
@@ -72,14 +72,6 @@ extension VesselState {
             regime.speedBand = OperatingRegime.SpeedBand(knots: stw)
         }
         if let wind = report[.windSpeed] { regime.beaufort = OperatingRegime.beaufort(windSpeed: wind) }
-    }
-}
-
-extension Duration {
-    /// Whole microseconds.
-    var microseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1_000_000 + attoseconds / 1_000_000_000_000
     }
 }
 

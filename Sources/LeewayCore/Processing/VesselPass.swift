@@ -49,7 +49,7 @@ public struct VesselPass: Sendable {
                                     producedAt: ingestedAt, model: model.identity, targets: targets, actuals: actuals,
                                     featureTime: state.lastEventTime, quality: quality)
         }
-        let due = newest && state.lastEventTime.microseconds - state.featuresPublishedAt.microseconds >= featuresEvery.microseconds
+        let due = newest && state.lastEventTime - state.featuresPublishedAt >= featuresEvery
         if due { state.featuresPublishedAt = state.lastEventTime }
         var alerts = watchDrift(report, prediction, model, newest: newest, state: &state).map { [$0] } ?? []
         if newest {

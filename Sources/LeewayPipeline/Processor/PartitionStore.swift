@@ -29,10 +29,10 @@ final class PartitionStore {
     var firingAlerts: Int {
         var count = 0
         for state in states.values {
-            if case .firing = state.fuelDrift.lifecycle.state { count += 1 }
+            if state.fuelDrift.lifecycle.isFiring { count += 1 }
             if stale.contains(state.vesselID) { count += 1 }
             for index in 0..<StuckSensor.fields.count {
-                if case .firing = state.sensors.lifecycles[index].state { count += 1 }
+                if state.sensors.lifecycles[index].isFiring { count += 1 }
             }
         }
         return count
@@ -41,9 +41,9 @@ final class PartitionStore {
     /// Vessels silent for `after` behind the partition's newest event time that have no
     /// stale alert yet; marks them.
     func newlyStale(after: Duration) -> [VesselState] {
-        let cutoff = newest.microseconds - Int64(after.components.seconds) * 1_000_000
+        let cutoff = newest.advanced(by: .zero - after)
         var found: [VesselState] = []
-        for (id, state) in states where state.lastEventTime.microseconds < cutoff && !stale.contains(id) {
+        for (id, state) in states where state.lastEventTime < cutoff && !stale.contains(id) {
             stale.insert(id)
             found.append(state)
         }
@@ -52,9 +52,9 @@ final class PartitionStore {
 
     /// Forgets vessels with no report within `ttl` of the partition's newest event time.
     func expire(olderThan ttl: Duration) -> Int {
-        let cutoff = newest.microseconds - Int64(ttl.components.seconds) * 1_000_000
+        let cutoff = newest.advanced(by: .zero - ttl)
         var stale: [String] = []
-        for (id, state) in states where state.lastEventTime.microseconds < cutoff { stale.append(id) }
+        for (id, state) in states where state.lastEventTime < cutoff { stale.append(id) }
         for id in stale {
             states[id] = nil
             dirty.remove(id)

@@ -44,7 +44,7 @@ public final class Processor: Service {
         consumerConfiguration.autoCommitInterval = nil
         consumerConfiguration.idleEventInterval = configuration.commitInterval
         consumerConfiguration.sessionTimeout = configuration.sessionTimeout
-        consumerConfiguration.heartbeatInterval = .milliseconds(max(100, configuration.sessionTimeout.milliseconds / 10))
+        consumerConfiguration.heartbeatInterval = max(.milliseconds(100), configuration.sessionTimeout / 10)
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
 
         let loop = ProcessorLoop(configuration: configuration, models: models, producer: producer, consumer: consumer,
@@ -85,12 +85,5 @@ public final class Processor: Service {
             throw ProcessorError.partitionMismatch(telemetry: topics.telemetry, telemetryPartitions: input,
                                                    state: topics.state, statePartitions: state)
         }
-    }
-}
-
-extension Duration {
-    var milliseconds: Int64 {
-        let (seconds, attoseconds) = components
-        return seconds * 1000 + attoseconds / 1_000_000_000_000_000
     }
 }
