@@ -48,6 +48,8 @@ let package = Package(
         ),
         .target(name: "LeewayCore"),
         .target(name: "LeewaySimulator", dependencies: ["LeewayCore"]),
+        .target(name: "LeewayModels", dependencies: ["LeewayCore"]),
+        .target(name: "LeewayTraining", dependencies: ["LeewayCore", "LeewayModels"]),
         .target(
             name: "LeewayPipeline",
             dependencies: [
@@ -99,6 +101,7 @@ let package = Package(
         ),
         .testTarget(name: "LeewayCoreTests", dependencies: ["LeewayCore"]),
         .testTarget(name: "LeewaySimulatorTests", dependencies: ["LeewaySimulator", "LeewayCore"]),
+        .testTarget(name: "LeewayTrainingTests", dependencies: ["LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore"]),
         .target(
             name: "KafkaTestSupport",
             dependencies: ["Kafka"],

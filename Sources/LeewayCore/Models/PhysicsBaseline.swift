@@ -19,13 +19,10 @@ public struct PhysicsBaseline: PredictionModel {
     }
 
     public func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues? {
-        guard let speed = report[.speedThroughWater] else { return nil }
-        let draft = report[.draft] ?? state.draft ?? hull.ladenDraft
-        let days = report[.daysSinceHullCleaning] ?? state.daysSinceHullCleaning ?? 0
-        let course = report[.courseOverGround] ?? report[.heading]
-        let relativeWind = course.flatMap { course in report[.windDirection].map { $0 - course } } ?? 90
-        let power = min(hull.shaftPower(speed: speed, draft: draft, daysSinceCleaning: days, waveHeight: report[.waveHeight] ?? 0,
-                                        windSpeed: report[.windSpeed] ?? 0, relativeWind: relativeWind), hull.maxPower)
+        guard let inputs = PhysicsInputs(report, state: state, assumedDraft: hull.ladenDraft) else { return nil }
+        let power = min(hull.shaftPower(speed: inputs.speed, draft: inputs.draft, daysSinceCleaning: inputs.daysSinceCleaning,
+                                        waveHeight: inputs.waveHeight, windSpeed: inputs.windSpeed,
+                                        relativeWind: inputs.relativeWind), hull.maxPower)
         var values = TargetValues()
         values[.shaftPower] = power
         values[.fuelRate] = power * hull.sfoc(load: power / hull.maxPower) / 1e6

@@ -6,12 +6,13 @@ public protocol PredictionModel: Sendable {
     /// The targets for `report`, given the vessel's state after applying it; nil when the
     /// report lacks what the model needs (no speed through water, say).
     func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues?
+    /// The residual standard deviation drift detection divides residuals of `target` by,
+    /// for a prediction of `predicted`.
+    func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double
 }
 
 extension PredictionModel {
-    /// The residual standard deviation drift detection divides residuals of `target` by,
-    /// for a prediction of `predicted`. Trained models record theirs; by default it is
-    /// ``PhysicsBaseline/relativeResidualDeviation`` of the prediction.
+    /// By default ``PhysicsBaseline/relativeResidualDeviation`` of the prediction.
     public func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double {
         max(PhysicsBaseline.relativeResidualDeviation * abs(predicted), 1e-6)
     }

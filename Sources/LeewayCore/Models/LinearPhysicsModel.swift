@@ -1,0 +1,62 @@
+/// A trained model of kind `linear-physics`: each target is an intercept plus a weighted sum
+/// of ``PhysicsTerm``s, the weights fitted on a vessel type's history. Built from an approved
+/// artifact; pure and deterministic like every ``PredictionModel``.
+public struct LinearPhysicsModel: PredictionModel {
+    /// The fitted equation of one target.
+    public struct Equation: Sendable, Equatable {
+        /// The constant.
+        public var intercept: Double
+        /// One weight per term of the model, in the model's term order.
+        public var coefficients: [Double]
+        /// Residual standard deviation as a fraction of the prediction (on the holdout).
+        public var relativeResidualDeviation: Double
+
+        /// An equation.
+        public init(intercept: Double, coefficients: [Double], relativeResidualDeviation: Double) {
+            self.intercept = intercept
+            self.coefficients = coefficients
+            self.relativeResidualDeviation = relativeResidualDeviation
+        }
+    }
+
+    public let identity: ModelIdentity
+    /// The regressors, in coefficient order.
+    public let terms: [PhysicsTerm]
+    /// The draught assumed when neither the report nor the vessel's state has one.
+    public let assumedDraft: Double
+    private let equations: [Equation?]
+
+    /// A model predicting each target in `equations` (targets without one are left out).
+    public init(identity: ModelIdentity, terms: [PhysicsTerm], equations: [PredictionTarget: Equation], assumedDraft: Double) {
+        precondition(equations.values.allSatisfy { $0.coefficients.count == terms.count }, "one coefficient per term")
+        self.identity = identity
+        self.terms = terms
+        self.assumedDraft = assumedDraft
+        self.equations = PredictionTarget.ordered.map { equations[$0] }
+    }
+
+    /// The equation of `target`, if the model predicts it.
+    public func equation(_ target: PredictionTarget) -> Equation? { equations[target.rawValue] }
+
+    public func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues? {
+        guard let inputs = PhysicsInputs(report, state: state, assumedDraft: assumedDraft) else { return nil }
+        return predict(inputs)
+    }
+
+    /// The targets for `inputs`.
+    public func predict(_ inputs: PhysicsInputs) -> TargetValues {
+        var values = TargetValues()
+        for target in PredictionTarget.ordered {
+            guard let equation = equations[target.rawValue] else { continue }
+            var sum = equation.intercept
+            for index in terms.indices { sum += equation.coefficients[index] * terms[index].value(inputs) }
+            values[target] = sum
+        }
+        return values
+    }
+
+    public func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double {
+        let relative = equations[target.rawValue]?.relativeResidualDeviation ?? PhysicsBaseline.relativeResidualDeviation
+        return max(relative * abs(predicted), 1e-6)
+    }
+}

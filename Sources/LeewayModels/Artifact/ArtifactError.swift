@@ -1,0 +1,31 @@
+/// Why an artifact cannot be registered or served.
+public enum ArtifactError: Error, Equatable, CustomStringConvertible {
+    /// Not artifact JSON.
+    case malformed(String)
+    /// A kind no processor knows how to serve.
+    case unknownKind(String)
+    /// A feature that is not a ``LeewayCore/PhysicsTerm``.
+    case unknownFeature(String)
+    /// A target that is not a ``LeewayCore/PredictionTarget``.
+    case unknownTarget(String)
+    /// A target with a coefficient count different from the feature count.
+    case coefficientCount(target: String, expected: Int, found: Int)
+    /// NaN or infinity among the numbers.
+    case nonFinite(String)
+    /// The content does not match its recorded hash.
+    case hashMismatch(recorded: String, computed: String)
+
+    public var description: String {
+        switch self {
+        case .malformed(let reason): "malformed model artifact: \(reason)"
+        case .unknownKind(let kind): "unknown model kind \"\(kind)\" (served: linear-physics)"
+        case .unknownFeature(let name): "unknown feature \"\(name)\" (known: \(PhysicsTermNames.all))"
+        case .unknownTarget(let name): "unknown target \"\(name)\" (known: fuel_rate_tph, shaft_power_kw)"
+        case .coefficientCount(let target, let expected, let found):
+            "target \(target) has \(found) coefficients for \(expected) features"
+        case .nonFinite(let what): "\(what) is not a finite number"
+        case .hashMismatch(let recorded, let computed):
+            "content hash mismatch: recorded \(recorded), content hashes to \(computed) (the artifact was altered)"
+        }
+    }
+}

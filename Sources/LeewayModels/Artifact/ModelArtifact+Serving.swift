@@ -1,0 +1,51 @@
+import LeewayCore
+
+enum PhysicsTermNames {
+    static let all = PhysicsTerm.allCases.map(\.rawValue).joined(separator: ", ")
+}
+
+extension ModelArtifact {
+    /// The model kind served by ``LinearPhysicsModel``.
+    public static let linearPhysicsKind = "linear-physics"
+
+    /// The servable model, after checking the artifact is complete and unaltered.
+    public func servingModel() throws(ArtifactError) -> LinearPhysicsModel {
+        guard kind == Self.linearPhysicsKind else { throw .unknownKind(kind) }
+        guard contentHash == computedContentHash else { throw .hashMismatch(recorded: contentHash, computed: computedContentHash) }
+        var terms: [PhysicsTerm] = []
+        for feature in features {
+            guard let term = PhysicsTerm(rawValue: feature) else { throw .unknownFeature(feature) }
+            terms.append(term)
+        }
+        var equations: [PredictionTarget: LinearPhysicsModel.Equation] = [:]
+        for equation in targets {
+            guard let target = PredictionTarget.named(equation.name) else { throw .unknownTarget(equation.name) }
+            guard equation.coefficients.count == terms.count else {
+                throw .coefficientCount(target: equation.name, expected: terms.count, found: equation.coefficients.count)
+            }
+            guard (equation.coefficients + [equation.intercept, equation.relativeResidualStd]).allSatisfy(\.isFinite) else {
+                throw .nonFinite("a number of target \(equation.name)")
+            }
+            equations[target] = .init(intercept: equation.intercept, coefficients: equation.coefficients,
+                                      relativeResidualDeviation: equation.relativeResidualStd)
+        }
+        guard assumedDraftM.isFinite, assumedDraftM > 0 else { throw .nonFinite("assumed_draft_m") }
+        return LinearPhysicsModel(identity: ModelIdentity(name: name, version: version, kind: kind), terms: terms,
+                                  equations: equations, assumedDraft: assumedDraftM)
+    }
+}
+
+extension PredictionTarget {
+    /// The target with record name `name`.
+    public static func named(_ name: String) -> PredictionTarget? {
+        ordered.first { "\($0.name)" == name }
+    }
+
+    /// Its unit in artifacts.
+    public var unit: String {
+        switch self {
+        case .fuelRate: "t/h"
+        case .shaftPower: "kW"
+        }
+    }
+}

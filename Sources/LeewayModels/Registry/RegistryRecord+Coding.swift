@@ -1,0 +1,20 @@
+import Foundation
+
+extension RegistryRecord {
+    /// Registry record JSON (compact: it travels in Kafka).
+    public func encoded() -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.keyEncodingStrategy = .convertToSnakeCase
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array((try? encoder.encode(self)) ?? Data())
+    }
+
+    /// Decodes a registry record; the error names what is wrong.
+    public static func decode(_ bytes: [UInt8]) throws(ArtifactError) -> RegistryRecord {
+        do {
+            return try ModelArtifact.decoder.decode(RegistryRecord.self, from: Data(bytes))
+        } catch {
+            throw .malformed(describe(error))
+        }
+    }
+}

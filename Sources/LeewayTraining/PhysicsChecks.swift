@@ -1,0 +1,109 @@
+import LeewayCore
+import LeewayModels
+
+/// The automatic sanity checks every trained model faces before a reviewer sees it: does
+/// it behave like a ship across the type's operating range?
+public struct PhysicsChecks: Sendable {
+    /// The type's particulars: speed range and draughts to probe.
+    public var hull: HullClass
+    /// Allowed log-log slope of fuel against speed (Admiralty law says about 3).
+    public var speedExponent: ClosedRange<Double> = 2.5...4.0
+    /// Largest allowed holdout bias in a speed band, as a fraction of the band's mean actual.
+    public var maximumBandBias = 0.05
+    /// Fewest holdout reports for a band's bias to count.
+    public var minimumBandRecords = 30
+
+    /// Checks for a type with particulars `hull`.
+    public init(hull: HullClass) { self.hull = hull }
+
+    /// Speeds probed: half to 110 % of service speed, in 20 steps.
+    public var speeds: [Double] {
+        let low = max(3, hull.serviceSpeed * 0.5), high = hull.serviceSpeed * 1.1
+        return (0...20).map { low + (high - low) * Double($0) / 20 }
+    }
+
+    /// Runs every check on `model` and its holdout `metrics`.
+    public func run(_ model: LinearPhysicsModel, metrics: [TargetMetrics]) -> [CheckResult] {
+        [positive(model), increasingWithSpeed(model), exponent(model), increasingWithDraft(model), fouling(model), bias(metrics)]
+    }
+
+    func fuel(_ model: LinearPhysicsModel, speed: Double, draft: Double, days: Double = 0) -> Double {
+        model.predict(PhysicsInputs(speed: speed, draft: draft, daysSinceCleaning: days))[.fuelRate] ?? .nan
+    }
+
+    private func positive(_ model: LinearPhysicsModel) -> CheckResult {
+        let lowest = [hull.ballastDraft, hull.ladenDraft].flatMap { draft in speeds.map { fuel(model, speed: $0, draft: draft) } }.min() ?? .nan
+        return CheckResult(name: "fuel_positive", passed: lowest > 0,
+                           detail: "lowest predicted fuel over \(range) at ballast and laden draught: \(format(lowest, 4)) t/h (must be > 0)")
+    }
+
+    private func increasingWithSpeed(_ model: LinearPhysicsModel) -> CheckResult {
+        var worst = Double.infinity
+        for draft in [hull.ballastDraft, hull.ladenDraft] {
+            let curve = speeds.map { fuel(model, speed: $0, draft: draft) }
+            for (a, b) in zip(curve, curve.dropFirst()) { worst = min(worst, b - a) }
+        }
+        return CheckResult(name: "fuel_increases_with_speed", passed: worst > 0,
+                           detail: "smallest fuel step between neighbouring speeds over \(range): \(format(worst, 5)) t/h (must be > 0)")
+    }
+
+    private func exponent(_ model: LinearPhysicsModel) -> CheckResult {
+        let points = speeds.map { (x: log($0), y: log(fuel(model, speed: $0, draft: hull.ladenDraft))) }
+        let slope: Double
+        if points.allSatisfy({ $0.y.isFinite }) {
+            let mx = points.reduce(0) { $0 + $1.x } / Double(points.count), my = points.reduce(0) { $0 + $1.y } / Double(points.count)
+            slope = points.reduce(0) { $0 + ($1.x - mx) * ($1.y - my) } / points.reduce(0) { $0 + ($1.x - mx) * ($1.x - mx) }
+        } else {
+            slope = .nan
+        }
+        return CheckResult(name: "speed_exponent", passed: speedExponent.contains(slope),
+                           detail: "log-log slope of fuel against speed at laden draught over \(range): \(format(slope, 2)) (allowed \(speedExponent.lowerBound)–\(speedExponent.upperBound); Admiralty law ≈ 3)")
+    }
+
+    private func increasingWithDraft(_ model: LinearPhysicsModel) -> CheckResult {
+        let ballast = fuel(model, speed: hull.serviceSpeed, draft: hull.ballastDraft)
+        let laden = fuel(model, speed: hull.serviceSpeed, draft: hull.ladenDraft)
+        return CheckResult(name: "fuel_increases_with_draft", passed: laden > ballast,
+                           detail: "at \(format(hull.serviceSpeed, 1)) kn: ballast \(format(ballast, 3)) t/h, laden \(format(laden, 3)) t/h (laden must be higher)")
+    }
+
+    private func fouling(_ model: LinearPhysicsModel) -> CheckResult {
+        let clean = fuel(model, speed: hull.serviceSpeed, draft: hull.ladenDraft)
+        let fouled = fuel(model, speed: hull.serviceSpeed, draft: hull.ladenDraft, days: 365)
+        let perYear = clean > 0 ? (fouled - clean) / clean : .nan
+        return CheckResult(name: "fouling_non_negative", passed: perYear >= 0,
+                           detail: "fuel change after 365 days without hull cleaning: \(format(perYear * 100, 1)) % (must be ≥ 0)")
+    }
+
+    private func bias(_ metrics: [TargetMetrics]) -> CheckResult {
+        let counted = metrics.flatMap { m in m.biasBySpeedBand.filter { $0.records >= minimumBandRecords }.map { (m.target, $0) } }
+        let worst = counted.max { abs($0.1.relativeBias) < abs($1.1.relativeBias) }
+        let passed = !counted.isEmpty && counted.allSatisfy { abs($0.1.relativeBias) <= maximumBandBias }
+        let detail = worst.map { "largest holdout bias: \($0.0) in the \($0.1.band) band, \(format($0.1.relativeBias * 100, 2)) % over \($0.1.records) reports (allowed ±\(format(maximumBandBias * 100, 0)) % in bands with ≥ \(minimumBandRecords) reports)" }
+            ?? "no speed band has \(minimumBandRecords) holdout reports"
+        return CheckResult(name: "holdout_bias_by_speed_band", passed: passed, detail: detail)
+    }
+
+    private var range: String { "\(format(speeds.first ?? 0, 1))–\(format(speeds.last ?? 0, 1)) kn" }
+}
+
+/// `value` with `decimals` decimals, for check details and the report.
+func format(_ value: Double, _ decimals: Int) -> String {
+    guard value.isFinite else { return "\(value)" }
+    var scale = 1.0
+    for _ in 0..<decimals { scale *= 10 }
+    let rounded = (abs(value) * scale).rounded() / scale
+    var text = String(Int(rounded))
+    if decimals > 0 {
+        let fraction = Int(((rounded - rounded.rounded(.down)) * scale).rounded())
+        let digits = String(fraction)
+        text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
+    }
+    return (value < 0 && rounded != 0 ? "-" : "") + text
+}
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
