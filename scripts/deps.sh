@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what Leeway needs to build, test and run, idempotently, caching under .deps/.
-#   - Debian packages (pkg-config, kcat, python3-venv, build tools, docker-compose v1, wrk)
+#   - Debian packages (pkg-config, kcat, python3-venv, build tools, docker-compose v1, wrk,
+#     chromium and python3-pil for the rendered-report tests)
 #   - librdkafka >= 2.8: the system's when new enough, else Debian 13's source package of
 #     2.8.0 built into .deps/librdkafka (with its rdkafka_performance tool, the benchmark's
 #     baseline)
@@ -22,7 +23,7 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 minimal=${LEEWAY_DEPS_MINIMAL:-0}
 packages=(pkg-config build-essential dpkg-dev python3 ca-certificates
           zlib1g-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev)
-[ "$minimal" = 1 ] || packages+=(python3-venv python3-pip python3-jsonschema kcat docker-compose wrk curl procps)
+[ "$minimal" = 1 ] || packages+=(python3-venv python3-pip python3-jsonschema python3-pil chromium fonts-dejavu-core kcat docker-compose wrk curl procps)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -66,7 +66,7 @@ public struct Trainer: Sendable {
         var artifact = ModelArtifact(
             name: identity.name, vesselType: vesselType, version: 0, kind: identity.kind, features: terms.map(\.rawValue),
             targets: equationsOut, assumedDraftM: hull.ladenDraft, training: window, metrics: metrics, references: references,
-            checks: checks.run(model, metrics: metrics), status: .pending, createdAt: createdAt, contentHash: "")
+            checks: checks.run(model, metrics: metrics), diagnostics: score.diagnostics(), status: .pending, createdAt: createdAt, contentHash: "")
         artifact.contentHash = artifact.computedContentHash
         return Result(artifact: artifact, set: set, score: score)
     }

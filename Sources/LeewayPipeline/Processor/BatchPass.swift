@@ -8,7 +8,7 @@ import Metrics
 struct BatchPass {
     let topics: ProcessorTopics
     let intake: TelemetryIntake
-    let pass: VesselPass
+    var pass: VesselPass
     let producer: KafkaProducer
     let logger: Logger
     /// Where alerts are also forwarded, if anywhere.

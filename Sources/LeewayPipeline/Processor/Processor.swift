@@ -13,12 +13,13 @@ import ServiceLifecycle
 public final class Processor: Service {
     private let configuration: ProcessorConfiguration
     private let logger: Logger
-    private let models: ModelCatalog
+    private let models: ServingModels
     private let webhook: AlertWebhook?
 
-    /// A processor serving `models` (the physics baselines by default), forwarding alerts to
-    /// `webhook` (run it as a service of its own) besides the alerts topic.
-    public init(configuration: ProcessorConfiguration, models: ModelCatalog = ModelCatalog(), webhook: AlertWebhook? = nil,
+    /// A processor serving `models` (the physics baselines by default; a ``RegistryWatch``
+    /// keeps them on the approved versions), forwarding alerts to `webhook` (run it as a
+    /// service of its own) besides the alerts topic.
+    public init(configuration: ProcessorConfiguration, models: ServingModels = ServingModels(), webhook: AlertWebhook? = nil,
                 logger: Logger = Logger(label: "leeway.processor")) {
         self.configuration = configuration
         self.models = models

@@ -6,6 +6,9 @@ extension ProcessorLoop {
     func process(_ records: [ConsumerRecord]) async throws {
         guard !records.isEmpty else { return }
         uncommitted = true
+        if models.generation != modelGeneration {
+            (modelGeneration, batchPass.pass.models) = models.snapshot
+        }
         metrics.record(try await batchPass.run(records, stores: stores))
         progress.reports += records.count
     }

@@ -13,6 +13,9 @@ final class ProcessorLoop {
     let logger: Logger
     let changelog: StateChangelog
     let metrics = ProcessorMetrics()
+    /// The models served and the generation of them the pass uses.
+    let models: ServingModels
+    var modelGeneration: Int
     var batchPass: BatchPass
     var stores: [Int32: PartitionStore] = [:]
     var nextCommit: ContinuousClock.Instant
@@ -21,7 +24,7 @@ final class ProcessorLoop {
     /// Reports handled since the last progress log, and when that was.
     var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero, busy: Duration.zero)
 
-    init(configuration: ProcessorConfiguration, models: ModelCatalog, producer: KafkaProducer, consumer: KafkaConsumer,
+    init(configuration: ProcessorConfiguration, models: ServingModels, producer: KafkaProducer, consumer: KafkaConsumer,
          reader: KafkaPartitionReader, ledger: DeliveryLedger, webhook: AlertWebhook?, logger: Logger) {
         self.configuration = configuration
         self.producer = producer
@@ -30,9 +33,12 @@ final class ProcessorLoop {
         self.ledger = ledger
         self.logger = logger
         changelog = StateChangelog(topic: configuration.topics.state)
+        self.models = models
+        let (generation, catalog) = models.snapshot
+        modelGeneration = generation
         batchPass = BatchPass(
             topics: configuration.topics, intake: TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters),
-            pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: models),
+            pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: catalog),
             producer: producer, logger: logger, webhook: webhook, staleAfter: configuration.staleAfter)
         nextCommit = .now.advanced(by: configuration.commitInterval)
     }

@@ -1,0 +1,27 @@
+import Kafka
+import Synchronization
+
+/// The latest value per key of a compacted topic, gathered on the reader's thread.
+final class RecordBox: Sendable {
+    private let latest = Mutex<[String: [UInt8]]>([:])
+
+    func take(_ records: [ConsumerRecord]) {
+        latest.withLock { latest in
+            for record in records {
+                guard let key = record.key.map({ String(decoding: $0, as: UTF8.self) }) else { continue }
+                latest[key] = record.value  // a tombstone (nil) removes the key
+            }
+        }
+    }
+
+    var values: [String: [UInt8]] { latest.withLock { $0 } }
+}
+
+/// The first delivery failure of a write.
+final class FailureBox: Sendable {
+    private let first = Mutex<KafkaError?>(nil)
+
+    func set(_ error: KafkaError) { first.withLock { if $0 == nil { $0 = error } } }
+
+    var error: KafkaError? { first.withLock { $0 } }
+}

@@ -1,0 +1,73 @@
+import LeewayCore
+import LeewayModels
+import Logging
+import Metrics
+import ServiceLifecycle
+
+/// Follows the model registry and keeps ``ServingModels`` on each type's approved version:
+/// an approval, rejection or rollback reaches running processors within one `interval`,
+/// without a restart. A registry that cannot be read leaves the serving models as they are.
+public final class RegistryWatch: Service {
+    private let registry: ModelRegistry
+    private let models: ServingModels
+    private let interval: Duration
+    private let logger: Logger
+
+    /// Watches `registry` every `interval`, serving into `models`.
+    public init(registry: ModelRegistry, models: ServingModels, interval: Duration = .seconds(5),
+                logger: Logger = Logger(label: "leeway.models")) {
+        self.registry = registry
+        self.models = models
+        self.interval = interval
+        self.logger = logger
+    }
+
+    /// Refreshes until graceful shutdown.
+    public func run() async throws {
+        var failing = false
+        while !Task.isCancelled && !Task.isShuttingDownGracefully {
+            do {
+                try await refresh()
+                if failing { logger.notice("model registry readable again") }
+                failing = false
+            } catch {
+                if !failing {
+                    logger.warning("cannot read the model registry; serving models unchanged",
+                                   metadata: ["topic": "\(registry.topic)", "error": "\(error)"])
+                }
+                failing = true
+            }
+            try? await cancelWhenGracefulShutdown { try await Task.sleep(for: self.interval) }
+        }
+    }
+
+    /// Reads the registry once and serves what it approves.
+    public func refresh() async throws {
+        let records = try await registry.records(timeout: .seconds(10))
+        var approved: [VesselType: any PredictionModel] = [:]
+        for (type, record) in records {
+            guard let artifact = record.serving else { continue }
+            do {
+                approved[type] = try artifact.servingModel()
+            } catch {
+                logger.error("approved model cannot be served; the type keeps its previous model",
+                             metadata: ["type": "\(type.rawValue)", "version": "\(artifact.version)", "error": "\(error)"])
+                if let previous = models.trained[type], let kept = records[type]?.artifact(previous.version),
+                   let model = try? kept.servingModel() {
+                    approved[type] = model
+                }
+            }
+        }
+        let identities = approved.mapValues(\.identity)
+        guard identities != models.trained else { return }
+        for type in VesselType.allCases where identities[type] != models.trained[type] {
+            let version = identities[type]?.version ?? 0
+            logger.notice("serving a new model", metadata: [
+                "type": "\(type.rawValue)", "model": "\(identities[type]?.name ?? "\(type.rawValue)-physics-baseline")",
+                "version": "\(version)",
+            ])
+            Gauge(label: "leeway_model_version", dimensions: [("vessel_type", type.rawValue)]).record(version)
+        }
+        models.replace(with: approved)
+    }
+}

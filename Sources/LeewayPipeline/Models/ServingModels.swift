@@ -1,0 +1,35 @@
+import LeewayCore
+import Synchronization
+
+/// The models a processor serves, swappable while it runs: the registry watch replaces
+/// them, the processing loop picks up a new set between batches (cheap generation check).
+public final class ServingModels: Sendable {
+    private let current: Mutex<(generation: Int, catalog: ModelCatalog, versions: [VesselType: ModelIdentity])>
+    private let generationNumber = Atomic<Int>(0)
+
+    /// Serving `catalog` (the physics baselines by default).
+    public init(_ catalog: ModelCatalog = ModelCatalog()) {
+        current = Mutex((0, catalog, [:]))
+    }
+
+    /// Changes on every replacement.
+    public var generation: Int { generationNumber.load(ordering: .acquiring) }
+
+    /// The catalog now and its generation.
+    public var snapshot: (generation: Int, catalog: ModelCatalog) {
+        current.withLock { ($0.generation, $0.catalog) }
+    }
+
+    /// The trained models serving now, by type (types on their baseline are absent).
+    public var trained: [VesselType: ModelIdentity] { current.withLock { $0.versions } }
+
+    /// Serves `models` (approved trained models by type; other types get their baseline).
+    public func replace(with models: [VesselType: any PredictionModel]) {
+        var catalog = ModelCatalog()
+        for (type, model) in models { catalog.serve(model, for: type) }
+        current.withLock { current in
+            current = (current.generation + 1, catalog, models.mapValues(\.identity))
+            generationNumber.store(current.generation, ordering: .releasing)
+        }
+    }
+}
