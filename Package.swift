@@ -79,6 +79,8 @@ let package = Package(
                 "Kafka",
                 "LeewayCore",
                 "LeewayPipeline",
+                "LeewayModels",
+                "LeewayTraining",
                 "LeewaySimulator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
@@ -113,7 +115,7 @@ let package = Package(
         .testTarget(
             name: "LeewayPipelineTests",
             dependencies: [
-                "LeewayPipeline", "LeewayCore", "LeewaySimulator", "Kafka", "KafkaTestSupport",
+                "LeewayPipeline", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "Kafka", "KafkaTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],

@@ -13,6 +13,8 @@ public struct ProcessorTopics: Sendable, Equatable {
     public var state: String
     /// Drift alerts out, keyed by alert id.
     public var alerts: String
+    /// The model registry (compacted, one partition), followed for approved models.
+    public var models: String
 
     /// The standard names from `topics/`, each preceded by `prefix`.
     public init(prefix: String = "") {
@@ -22,8 +24,9 @@ public struct ProcessorTopics: Sendable, Equatable {
         features = prefix + "fleet.features.v1"
         state = prefix + "leeway.state.v1"
         alerts = prefix + "fleet.drift-alerts.v1"
+        models = prefix + "leeway.models.v1"
     }
 
     /// Every topic, inputs first.
-    public var all: [String] { [telemetry, deadLetters, predictions, features, state, alerts] }
+    public var all: [String] { [telemetry, deadLetters, predictions, features, state, alerts, models] }
 }

@@ -41,6 +41,8 @@ struct RunCommand: AsyncParsableCommand {
     var shutdownTimeout: Double = 60
     @Option(name: .long, help: "Serve GET /metrics (Prometheus) and /healthz on host:port; 'off' to disable.")
     var metricsAddress = "127.0.0.1:9464"
+    @Option(name: .long, help: "Seconds between reads of the model registry (approvals reach the processor within this).")
+    var modelsRefresh: Double = 5
     @Option(name: .long, help: "Also POST alerts to this Alertmanager-compatible URL (e.g. http://alertmanager:9093/api/v2/alerts).")
     var alertWebhook: String?
     @Flag(name: .long, help: "Shut down gracefully when standard input closes (for supervisors and tests that own a pipe to it).")
@@ -66,7 +68,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         for (name, value) in [("--lateness", lateness), ("--features-every", featuresEvery), ("--commit-interval", commitInterval),
                               ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout),
-                              ("--shutdown-timeout", shutdownTimeout)] where !(value > 0) {
+                              ("--shutdown-timeout", shutdownTimeout), ("--models-refresh", modelsRefresh)] where !(value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds (days for the TTL), got \(value)")
         }
     }
@@ -93,7 +95,10 @@ struct RunCommand: AsyncParsableCommand {
         configuration.sessionTimeout = .seconds(sessionTimeout)
         let logger = Logger(label: "leeway.\(role.rawValue)")
         let webhook = alertWebhook.flatMap(URL.init(string:)).map { AlertWebhook(url: $0, logger: logger) }
-        let processor = Processor(configuration: configuration, webhook: webhook, logger: logger)
+        let models = ServingModels()
+        let modelRegistry = ModelRegistry(client: configuration.client, topic: configuration.topics.models, logger: logger)
+        let watch = RegistryWatch(registry: modelRegistry, models: models, interval: .seconds(modelsRefresh), logger: logger)
+        let processor = Processor(configuration: configuration, models: models, webhook: webhook, logger: logger)
         // Shutdown runs in reverse: the processor stops first (its last alerts still reach the
         // webhook), then the webhook drains, and /metrics answers until the end.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
@@ -103,6 +108,7 @@ struct RunCommand: AsyncParsableCommand {
             }))
         }
         if let webhook { services.append(.init(service: webhook)) }
+        services.append(.init(service: watch))
         services.append(.init(service: processor))
         var groupConfiguration = ServiceGroupConfiguration(services: services,
                                                            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)

@@ -12,15 +12,16 @@ struct PipelineFixture {
     let group: String
     let partitions: Int
 
-    /// Fresh topics (telemetry, dead letters, predictions, features, state) under a unique prefix.
+    /// Fresh topics (telemetry, dead letters, predictions, features, state, alerts, models)
+    /// under a unique prefix.
     static func make(_ name: String, partitions: Int = 4) async throws -> PipelineFixture {
         let prefix = "\(name)-\(UUID().uuidString.prefix(8))."
         let topics = ProcessorTopics(prefix: prefix)
         let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: TestBroker.servers))
         defer { admin.close() }
         let specs = topics.all.map { name in
-            TopicSpec(name: name, partitions: partitions,
-                      configs: name == topics.state || name == topics.features ? ["cleanup.policy": "compact"] : [:])
+            TopicSpec(name: name, partitions: name == topics.models ? 1 : partitions,
+                      configs: [topics.state, topics.features, topics.models].contains(name) ? ["cleanup.policy": "compact"] : [:])
         }
         let result = try await admin.createTopics(specs)
         for (_, failure) in result { if let failure { throw failure } }

@@ -43,10 +43,15 @@ final class ProcessorProcess {
 
     /// Waits until the log shows partitions restored and assigned.
     func waitUntilAssigned(timeout: Duration = .seconds(60)) async throws {
+        try await waitForLog("state restored", timeout: timeout)
+    }
+
+    /// Waits until `text` appears `count` times in the log.
+    func waitForLog(_ text: String, count: Int = 1, timeout: Duration = .seconds(60)) async throws {
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        while !log.contains("state restored") {
+        while log.components(separatedBy: text).count - 1 < count {
             guard process.isRunning, ContinuousClock.now < deadline else {
-                Issue.record("processor never got partitions; log:\n\(log)")
+                Issue.record("\"\(text)\" did not appear \(count) time(s) in the processor's log:\n\(log)")
                 return
             }
             try await Task.sleep(for: .milliseconds(100))
