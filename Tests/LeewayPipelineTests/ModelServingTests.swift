@@ -113,6 +113,57 @@ struct ModelServingTests {
     }
 }
 
+extension ModelServingTests {
+    @Test("leeway train from a file and a Python-fitted artifact register the same way")
+    func trainAndExternalArtifactRegister() async throws {
+        let pipeline = try await PipelineFixture.make("train", partitions: 1)
+        let prefix = String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count))
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)models")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let history = directory.appendingPathComponent("history.jsonl").path
+        let simulated = try LeewayCLI.run(["simulate", "--topic", pipeline.topics.telemetry, "--out", history, "--vessels", "12",
+                                           "--records", "40000", "--interval", "600", "--seed", "5"])
+        #expect(simulated.status == 0, "\(simulated.output)")
+        // From the topic (every partition, start to end) the same history is read.
+        let fromTopic = try LeewayCLI.run(["train", "--type", "tanker", "--source", pipeline.topics.telemetry, "--out", directory.path])
+        #expect(fromTopic.status == 0 && fromTopic.output.contains("40000 reports read (0 not telemetry)"), "\(fromTopic.output)")
+
+        let trained = try LeewayCLI.run(["train", "--type", "tanker", "--source", history, "--out", directory.path, "--register",
+                                         "--topic-prefix", prefix])
+        #expect(trained.status == 0 && trained.output.contains("registered tanker v1 as pending"), "\(trained.output)")
+        for file in ["tanker-v1.json", "tanker-v1.html"] {
+            #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent(file).path), "\(file)")
+        }
+
+        let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("docs/examples/fit_linear_physics.py").path
+        let external = directory.appendingPathComponent("tanker-python.json").path
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", script, "--type", "tanker", "--input", history, "--output", external]
+        try python.run()
+        python.waitUntilExit()
+        #expect(python.terminationStatus == 0)
+        let registered = try LeewayCLI.run(["models", "register", external, "--topic-prefix", prefix])
+        #expect(registered.status == 0 && registered.output.contains("registered tanker v2 as pending"), "\(registered.output)")
+
+        let shown = try LeewayCLI.run(["models", "show", "tanker", "2", "--topic-prefix", prefix])
+        let fromPython = try ModelArtifact.decode(Data(shown.output.utf8)).servingModel()
+        let fromSwift = try ModelArtifact.decode(Data(contentsOf: directory.appendingPathComponent("tanker-v1.json"))).servingModel()
+        #expect(fromPython.identity == ModelIdentity(name: "tanker-python-ols", version: 2, kind: "linear-physics"))
+        for speed in stride(from: 8.0, through: 14.0, by: 2) {
+            let inputs = PhysicsInputs(speed: speed, draft: 14, daysSinceCleaning: 90, waveHeight: 1, windSpeed: 6, relativeWind: 30)
+            let a = try #require(fromPython.predict(inputs)[.fuelRate]), b = try #require(fromSwift.predict(inputs)[.fuelRate])
+            #expect(abs(a / b - 1) < 0.02, "at \(speed) kn: Python \(a), Swift \(b)")
+        }
+        let page = directory.appendingPathComponent("v2.html").path
+        let report = try LeewayCLI.run(["models", "report", "tanker", "2", "-o", page, "--topic-prefix", prefix])
+        #expect(report.status == 0, "\(report.output)")
+        #expect(try String(contentsOfFile: page, encoding: .utf8).contains("tanker-python-ols"))
+    }
+}
+
 /// Simulated fleet history to train on (a fortnight, every 10 minutes), made once.
 enum TrainingSimulation {
     static let reports: [Telemetry] = {
