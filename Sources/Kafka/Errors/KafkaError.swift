@@ -75,6 +75,7 @@ extension KafkaError {
         public static let destroyed = from(RD_KAFKA_RESP_ERR__DESTROY)
         public static let assignmentLost = from(RD_KAFKA_RESP_ERR__ASSIGNMENT_LOST)
         public static let unknownTopicOrPartition = from(RD_KAFKA_RESP_ERR_UNKNOWN_TOPIC_OR_PART)
+        public static let unknownPartition = from(RD_KAFKA_RESP_ERR__UNKNOWN_PARTITION)
         public static let topicAlreadyExists = from(RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS)
         public static let illegalGeneration = from(RD_KAFKA_RESP_ERR_ILLEGAL_GENERATION)
         public static let rebalanceInProgress = from(RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS)

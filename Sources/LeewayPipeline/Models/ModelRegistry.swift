@@ -31,8 +31,11 @@ public final class ModelRegistry: Sendable {
         let reader = try KafkaPartitionReader(configuration: configuration, logger: logger)
         defer { reader.close() }
         let latest = RecordBox()
-        _ = try await reader.readToEnd([TopicPartition(topic, 0)], timeout: timeout) { records in
-            latest.take(records)
+        do {
+            _ = try await reader.readToEnd([TopicPartition(topic, 0)], timeout: timeout) { records in latest.take(records) }
+        } catch {
+            if error.code == .unknownTopicOrPartition || error.code == .unknownPartition { throw ProcessorError.missingTopic(topic) }
+            throw error
         }
         var result: [VesselType: RegistryRecord] = [:]
         for (key, value) in latest.values {

@@ -115,6 +115,11 @@ struct RunCommand: AsyncParsableCommand {
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
         let lifecycle = ServiceGroup(configuration: groupConfiguration)
         if exitOnStdinClose { StandardInputWatch.start(logger: logger) }
+        // Serve approved models from the first report on, not after the first refresh.
+        do { try await watch.refresh() } catch {
+            logger.warning("model registry unreadable at start; serving physics baselines until it is",
+                           metadata: ["topic": "\(configuration.topics.models)", "error": "\(error)"])
+        }
         logger.info("starting", metadata: ["role": "\(role.rawValue)", "brokers": "\(broker.servers.joined(separator: ","))",
                                            "input": "\(configuration.topics.telemetry)", "group": "\(configuration.groupID)"])
         try await lifecycle.run()
