@@ -39,15 +39,24 @@ public struct DriftEvaluation: Sendable {
         public var naiveFalseAlarmRate: Double { cleanVesselDays > 0 ? Double(naiveFalseAlarms) / cleanVesselDays * 100 : 0 }
     }
 
+    /// The models the pass serves (the physics baselines by default).
+    public var models = ModelCatalog()
+
     /// The defaults: 60 vessels, 14 days, a report every 2 minutes, faults from day 5.
     public init() {}
 
-    /// Runs the evaluation.
-    public func run() -> Result {
+    /// The simulated fleet's configuration, faults aside.
+    public var fleet: FleetSimulator.Configuration {
         var configuration = FleetSimulator.Configuration()
         configuration.vessels = vessels
         configuration.seed = seed
         configuration.intervalSeconds = intervalSeconds
+        return configuration
+    }
+
+    /// Runs the evaluation.
+    public func run() -> Result {
+        var configuration = fleet
         let start = configuration.start
         let at = EventTime(microseconds: start.microseconds + Int64(injectAfterDays * 86_400e6))
         // Vessels 1–4 (tanker, container, bulk, tanker): the faults of the drift issue.
@@ -59,7 +68,7 @@ public struct DriftEvaluation: Sendable {
         ]
         configuration.drifts = injections.map(\.drift)
         var fleet = FleetSimulator(configuration)
-        let pass = VesselPass()
+        let pass = VesselPass(models: models)
         var states: [String: VesselState] = [:]
         let end = start.microseconds + Int64(days * 86_400e6)
         var falseAlarms = 0, reports = 0

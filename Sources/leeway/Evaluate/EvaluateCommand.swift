@@ -1,5 +1,8 @@
 import ArgumentParser
+import LeewayCore
+import LeewayModels
 import LeewaySimulator
+import LeewayTraining
 
 /// `leeway evaluate drift`: how well drift detection does against known faults.
 struct EvaluateCommand: AsyncParsableCommand {
@@ -19,6 +22,8 @@ struct EvaluateDrift: AsyncParsableCommand {
     @Option(name: .long, help: "Simulated days.") var days = 14.0
     @Option(name: .long, help: "Seconds between one vessel's reports.") var interval = 120.0
     @Option(name: .long, help: "Random seed.") var seed: UInt64 = 7
+    @Flag(name: .long, help: "Serve models trained on the fleet's fault-free first days (those passing their physics checks) instead of the baselines.")
+    var trained = false
 
     func validate() throws {
         guard vessels >= 6 else { throw ValidationError("--vessels must be at least 6 (faults go into vessels 1, 2, 4 and 5)") }
@@ -31,6 +36,7 @@ struct EvaluateDrift: AsyncParsableCommand {
         evaluation.days = days
         evaluation.intervalSeconds = interval
         evaluation.seed = seed
+        if trained { evaluation.models = try trainOnFaultFreeDays(evaluation) }
         let result = evaluation.run()
         print("\(vessels) vessels, \(Int(days)) days, a report every \(Int(interval)) s (\(result.reports) reports); faults from day \(Int(evaluation.injectAfterDays))")
         print("")
@@ -46,6 +52,33 @@ struct EvaluateDrift: AsyncParsableCommand {
         print("detected \(delays.count) of \(result.injections.count); median delay \(median)")
         print("false alarms: \(result.falseAlarms) in \(Int(result.cleanVesselDays)) clean vessel-days = \(rounded(result.falseAlarmRate)) per 100 vessel-days")
         print("plain Page-Hinkley (River defaults, raw t/h residuals, per report): \(result.naiveFalseAlarms) false alarms = \(rounded(result.naiveFalseAlarmRate)) per 100 vessel-days")
+    }
+
+    /// Fits every type on the days before the faults, as a registry would approve them:
+    /// only models whose physics checks pass serve; the rest keep their baseline.
+    private func trainOnFaultFreeDays(_ evaluation: DriftEvaluation) throws -> ModelCatalog {
+        var fleet = FleetSimulator(evaluation.fleet)
+        let end = evaluation.fleet.start.advanced(by: .seconds(evaluation.injectAfterDays * 86_400))
+        var history: [Telemetry] = []
+        while true {
+            guard let report = fleet.next().telemetry else { continue }
+            if report.eventTime >= end { break }
+            history.append(report)
+        }
+        var catalog = ModelCatalog()
+        for type in VesselType.allCases {
+            let set = TrainingSet(history, type: type, assumedDraft: HullClass.typical(type).ladenDraft)
+            guard let artifact = try? Trainer(type: type).train(set, source: "simulator", createdAt: "\(evaluation.fleet.start)").artifact else {
+                continue
+            }
+            let fuel = artifact.targets.first { $0.name == "fuel_rate_tph" }
+            let failed = artifact.checks.filter { !$0.passed }.map(\.name)
+            print("\(type.rawValue): \(set.fitting.count) reports, fuel residual σ \(rounded((fuel?.relativeResidualStd ?? 0) * 100)) %, "
+                + (failed.isEmpty ? "checks pass: serving the trained model" : "failed \(failed.joined(separator: ", ")): baseline"))
+            if failed.isEmpty { catalog.serve(try artifact.servingModel(), for: type) }
+        }
+        print("")
+        return catalog
     }
 
     private func hours(_ duration: Duration) -> Double {
