@@ -21,7 +21,9 @@ FEATURES = [
     "draft_m^(2/3)*stw_kn^3",
     "days_since_hull_cleaning*draft_m^(2/3)*stw_kn^3",
     "wave_height_m^2*draft_m^(2/3)*stw_kn^3",
+    "wave_height_m^2*cos(relative_wind)*draft_m^(2/3)*stw_kn^3",
     "head_wind_ms^2*stw_kn",
+    "(draft_m^(2/3)*stw_kn^3)^2",
 ]
 TARGETS = [("fuel_rate_tph", "t/h"), ("shaft_power_kw", "kW")]
 BANDS = [(1, "stopped"), (5, "manoeuvring"), (10, "slow"), (14, "economical"), (18, "service"), (math.inf, "fast")]
@@ -32,9 +34,11 @@ def terms(r):
     admiralty = draft ** (2 / 3) * speed ** 3
     course = r.get("cog_deg", r.get("heading_deg"))
     relative = r["wind_dir_deg"] - course if course is not None and "wind_dir_deg" in r else 90
-    head = max(0.0, speed * 0.5144 + r.get("wind_speed_ms", 0) * math.cos(math.radians(relative)))
-    return [admiralty, r.get("days_since_hull_cleaning", 0) * admiralty, r.get("wave_height_m", 0) ** 2 * admiralty,
-            head * head * speed]
+    angle = math.cos(math.radians(relative))
+    head = max(0.0, speed * 0.5144 + r.get("wind_speed_ms", 0) * angle)
+    waves = r.get("wave_height_m", 0) ** 2 * admiralty
+    return [admiralty, r.get("days_since_hull_cleaning", 0) * admiralty, waves, waves * angle, head * head * speed,
+            admiralty ** 2]
 
 
 def solve(a, b):
