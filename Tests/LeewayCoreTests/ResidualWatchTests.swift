@@ -34,6 +34,58 @@ struct ResidualWatchTests {
                                                  endsAt: EventTime(microseconds: 26 * Self.hour), severity: .critical))
     }
 
+    /// Feeds `z` twelve times in hour `h`, in regime slot `regime`.
+    static func feed(_ watch: inout ResidualWatch, hour h: Int64, z: Double, regime: Int) -> [AlertLifecycle.Transition] {
+        (0..<12).compactMap { i in
+            watch.observe(z, at: EventTime(microseconds: h * hour + Int64(i) * 300_000_000), regime: regime, settings: .init())
+        }
+    }
+
+    @Test("a model that errs −2 deviations in ballast and +0.5 laden: alternating passages stay quiet; a +3 step still fires")
+    func regimesKeepTheirOwnReference() {
+        var watch = ResidualWatch()
+        var transitions: [AlertLifecycle.Transition] = []
+        let laden = OperatingRegime(loading: .laden, speedBand: .economical).residualSlot
+        let ballast = OperatingRegime(loading: .ballast, speedBand: .slow).residualSlot
+        #expect(laden != ballast)
+        var h: Int64 = 0
+        for passage in 0..<8 {
+            for _ in 0..<12 {
+                transitions += Self.feed(&watch, hour: h, z: passage % 2 == 0 ? 0.5 : -2, regime: passage % 2 == 0 ? laden : ballast)
+                h += 1
+            }
+        }
+        #expect(transitions.isEmpty, "\(transitions)")
+        // One vessel-wide reference would see the ballast hours 2.5 deviations off and fire.
+        var single = ResidualWatch()
+        var singleTransitions: [AlertLifecycle.Transition] = []
+        for hour in 0..<h { singleTransitions += Self.feed(&single, hour: hour, z: (hour / 12) % 2 == 0 ? 0.5 : -2, regime: 0) }
+        #expect(!singleTransitions.isEmpty)
+        // The fault: +3 deviations on top of the laden level.
+        for _ in 0..<4 {
+            transitions += Self.feed(&watch, hour: h, z: 3.5, regime: laden)
+            h += 1
+        }
+        #expect(transitions.count == 1)
+        if case .fired(_, let severity)? = transitions.first { #expect(severity == .critical) } else { Issue.record("\(transitions)") }
+    }
+
+    @Test("an hour that mixes regimes counts for nothing")
+    func mixedHoursAreSkipped() {
+        var watch = ResidualWatch()
+        var transitions: [AlertLifecycle.Transition] = []
+        for h in Int64(0)..<8 { transitions += Self.feed(&watch, hour: h, z: 0, regime: 1) }
+        for h in Int64(8)..<14 {
+            // Half the hour in each regime, wildly off: ignored.
+            for i in 0..<12 {
+                if let t = watch.observe(9, at: EventTime(microseconds: h * Self.hour + Int64(i) * 300_000_000), regime: i < 6 ? 1 : 2,
+                                         settings: .init()) { transitions.append(t) }
+            }
+        }
+        transitions += Self.feed(&watch, hour: 14, z: 0, regime: 1)
+        #expect(transitions.isEmpty)
+    }
+
     @Test("noise around the reference never fires; hours with too few reports count for nothing")
     func quietStaysQuiet() {
         var watch = ResidualWatch()

@@ -1,9 +1,13 @@
 extension ResidualWatch {
     func write(to w: inout BinaryWriter) {
-        for value in [hour, Int64(referenceCount), Int64(detector.count)] { w.write(value) }
-        for value in [hourSum, hourCount, reference, lastDeviation, detector.mean, detector.sumIncrease, detector.sumDecrease,
+        for value in [hour, Int64(hourRegime), Int64(detector.count)] { w.write(value) }
+        for value in [hourSum, hourCount, lastDeviation, detector.mean, detector.sumIncrease, detector.sumDecrease,
                       detector.minIncrease, detector.maxDecrease] {
             w.write(value)
+        }
+        for index in 0..<Self.regimes {
+            w.write(references[index].bitPattern)
+            w.write(referenceCounts[index])
         }
         w.write(UInt8(detector.driftDetected ? 1 : 0))
         lifecycle.write(to: &w)
@@ -11,17 +15,20 @@ extension ResidualWatch {
 
     mutating func read(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
         hour = try r.int64()
-        referenceCount = Int(try r.int64())
+        hourRegime = Int(try r.int64())
         detector.count = Int(try r.int64())
         hourSum = try r.double()
         hourCount = try r.double()
-        reference = try r.double()
         lastDeviation = try r.double()
         detector.mean = try r.double()
         detector.sumIncrease = try r.double()
         detector.sumDecrease = try r.double()
         detector.minIncrease = try r.double()
         detector.maxDecrease = try r.double()
+        for index in 0..<Self.regimes {
+            references[index] = Float(bitPattern: try r.uint32())
+            referenceCounts[index] = try r.byte()
+        }
         detector.driftDetected = try r.byte() == 1
         try lifecycle.read(from: &r)
     }

@@ -1,8 +1,11 @@
 /// Concept drift of one vessel's fuel model — hull fouling faster than modelled, engine
 /// wear, a biased flow meter or speed log. Residuals are standardized (residual ÷ the
 /// model's residual deviation), so one threshold means the same for a tug and a tanker, and
-/// averaged per event-time hour at sea, which removes sensor noise. After a reference
-/// period the hourly deviation from the vessel's own reference level feeds a Page-Hinkley
+/// averaged per event-time hour at sea, which removes sensor noise. Every model errs a
+/// little differently at different engine loads, so the vessel's reference level is kept
+/// per operating regime (``regimes``: laden or ballast × speed band) and an hour is
+/// compared with the reference of its own regime; hours that mix regimes are skipped.
+/// After a regime's reference period the hourly deviation from it feeds a Page-Hinkley
 /// test; the alert fires when Page-Hinkley signals a change *and* the level is off by
 /// ``Settings/level`` or more, and resolves once the level has been back for the rule's
 /// clear period. Maintenance resets the reference and suppresses alerts for a grace period.
@@ -31,9 +34,16 @@ public struct ResidualWatch: Sendable {
         public init() {}
     }
 
+    /// Regimes with a reference level of their own.
+    public static let regimes = 8
+
     var hour: Int64 = .min
     var hourSum = 0.0, hourCount = 0.0
-    var reference = 0.0, referenceCount = 0
+    /// The regime of the hour's reports, or -1 when they mixed regimes.
+    var hourRegime = 0
+    /// Reference level per regime, in residual deviations (single precision keeps the state small).
+    var references = InlineArray<8, Float>(repeating: 0)
+    var referenceCounts = InlineArray<8, UInt8>(repeating: 0)
     var detector: PageHinkley
     /// The alert's lifecycle.
     public internal(set) var lifecycle: AlertLifecycle
@@ -46,9 +56,9 @@ public struct ResidualWatch: Sendable {
         lifecycle = AlertLifecycle(rule: settings.rule)
     }
 
-    /// Adds the standardized residual of an in-order report at sea; returns the alert's
-    /// transition when an hour closes and changes it.
-    public mutating func observe(_ z: Double, at time: EventTime, settings: Settings) -> AlertLifecycle.Transition? {
+    /// Adds the standardized residual of an in-order report at sea in `regime`
+    /// (0..<``regimes``); returns the alert's transition when an hour closes and changes it.
+    public mutating func observe(_ z: Double, at time: EventTime, regime: Int = 0, settings: Settings) -> AlertLifecycle.Transition? {
         let slot = time.microseconds.floorDivided(by: 3_600_000_000).quotient
         var transition: AlertLifecycle.Transition?
         if slot != hour {
@@ -57,7 +67,9 @@ public struct ResidualWatch: Sendable {
             hour = slot
             hourSum = 0
             hourCount = 0
+            hourRegime = regime
         }
+        if regime != hourRegime { hourRegime = -1 }
         hourSum += z
         hourCount += 1
         return transition
@@ -65,8 +77,8 @@ public struct ResidualWatch: Sendable {
 
     /// Maintenance at `time`: a new reference, alerts suppressed for the grace period.
     public mutating func maintenance(at time: EventTime, settings: Settings) -> AlertLifecycle.Transition? {
-        reference = 0
-        referenceCount = 0
+        references = InlineArray(repeating: 0)
+        referenceCounts = InlineArray(repeating: 0)
         detector = settings.detector
         hourSum = 0
         hourCount = 0
@@ -74,16 +86,16 @@ public struct ResidualWatch: Sendable {
     }
 
     private mutating func closeHour(settings: Settings) -> AlertLifecycle.Transition? {
-        guard hour != .min, hourCount >= Double(settings.minimumReports) else { return nil }
+        guard hour != .min, hourCount >= Double(settings.minimumReports), hourRegime >= 0 else { return nil }
         let mean = hourSum / hourCount
         let end = EventTime(microseconds: (hour + 1) * 3_600_000_000)
-        guard referenceCount >= settings.referenceHours else {
-            referenceCount += 1
-            reference += (mean - reference) / Double(referenceCount)
-            if referenceCount == settings.referenceHours { detector = settings.detector }
+        let regime = hourRegime
+        guard Int(referenceCounts[regime]) >= settings.referenceHours else {
+            referenceCounts[regime] += 1
+            references[regime] += Float((mean - Double(references[regime])) / Double(referenceCounts[regime]))
             return nil
         }
-        let deviation = mean - reference
+        let deviation = mean - Double(references[regime])
         lastDeviation = deviation
         let changed = detector.update(deviation)
         let level = abs(deviation)
@@ -91,7 +103,7 @@ public struct ResidualWatch: Sendable {
         let firing = lifecycle.isFiring
         let condition = firing || changed ? severity : nil
         // Follow slow, harmless change (seasons, a new trade) only while the level is normal.
-        if severity == nil, !firing { reference += settings.referenceTracking * (mean - reference) }
+        if severity == nil, !firing { references[regime] += Float(settings.referenceTracking * (mean - Double(references[regime]))) }
         return lifecycle.observe(condition, at: end)
     }
 }

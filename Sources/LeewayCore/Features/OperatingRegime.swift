@@ -35,6 +35,18 @@ public struct OperatingRegime: Sendable, Equatable {
         self.beaufort = beaufort
     }
 
+    /// The regime's slot among ``ResidualWatch/regimes``: laden or ballast (unknown counts as
+    /// laden) × slow (and slower), economical, service, fast.
+    public var residualSlot: Int {
+        let band = switch speedBand {
+        case .economical?: 1
+        case .service?: 2
+        case .fast?: 3
+        default: 0
+        }
+        return (loading == .ballast ? 4 : 0) + band
+    }
+
     /// Beaufort force of a wind speed in m/s (WMO upper limits).
     public static func beaufort(windSpeed: Double) -> Int {
         beaufortLimits.firstIndex { windSpeed < $0 } ?? 12

@@ -1,6 +1,6 @@
 extension VesselState {
     /// The encoding's version, its first byte.
-    public static let binaryVersion: UInt8 = 2
+    public static let binaryVersion: UInt8 = 3
 
     /// The state as bytes for the changelog: exact (doubles bit for bit), little-endian,
     /// versioned. ``init(binary:)`` reads it back.

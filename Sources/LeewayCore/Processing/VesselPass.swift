@@ -72,7 +72,7 @@ extension VesselPass {
         } else if newest, let prediction, (report[.speedThroughWater] ?? 0) >= policy.minimumSpeedForAdmiralty,
                   let residual = prediction.residual(.fuelRate), let predicted = prediction.targets[.fuelRate], predicted > 0 {
             let z = residual / model.residualDeviation(.fuelRate, predicted: predicted)
-            transition = state.fuelDrift.observe(z, at: report.eventTime, settings: drift)
+            transition = state.fuelDrift.observe(z, at: report.eventTime, regime: state.regime.residualSlot, settings: drift)
         } else {
             transition = nil
         }
