@@ -37,10 +37,14 @@ public struct DriftEvaluation: Sendable {
         public var naiveDelays: [Duration?]
         /// Naive false alarms per 100 clean vessel-days.
         public var naiveFalseAlarmRate: Double { cleanVesselDays > 0 ? Double(naiveFalseAlarms) / cleanVesselDays * 100 : 0 }
+        /// DataDrift alerts that fired: type, regime and target, and when.
+        public var dataDrift: [(feature: String, type: VesselType, startsAt: EventTime)] = []
     }
 
     /// The models the pass serves (the physics baselines by default).
     public var models = ModelCatalog()
+    /// The trained models' training distributions: with them, type-level data drift runs too.
+    public var references: [VesselType: DriftReferences] = [:]
 
     /// The defaults: 60 vessels, 14 days, a report every 2 minutes, faults from day 5.
     public init() {}
@@ -79,6 +83,8 @@ public struct DriftEvaluation: Sendable {
         var delays = naiveDelays
         let faultOf = Dictionary(uniqueKeysWithValues: injections.enumerated().map { ($1.drift.vesselID, $0) })
         var offset: Int64 = 0
+        var monitor = DataDriftMonitor()
+        var dataDrift: [(feature: String, type: VesselType, startsAt: EventTime)] = []
         while true {
             let record = fleet.next()
             offset += 1
@@ -88,6 +94,10 @@ public struct DriftEvaluation: Sendable {
             let id = report.vesselID
             let outcome = pass.run(report, offset: offset, ingestedAt: report.eventTime,
                                    state: &states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
+            for alert in monitor.observe(report, predicted: outcome.prediction?.targets, references: references[report.vesselType])
+            where alert.status == .firing && !dataDrift.contains(where: { $0.feature == alert.labels.feature && $0.startsAt == alert.startsAt }) {
+                dataDrift.append((alert.labels.feature, report.vesselType, alert.startsAt))
+            }
             // An alarm on a faulty vessel after its fault began is a detection; any other is false.
             let fault = report.eventTime >= at ? faultOf[id] : nil
             func alarm(_ delays: inout [Duration?], _ falseAlarms: inout Int) {
@@ -110,6 +120,6 @@ public struct DriftEvaluation: Sendable {
         let injectedDays = Double(injections.count) * (days - injectAfterDays)
         return Result(injections: injections, falseAlarms: falseAlarms,
                       cleanVesselDays: Double(vessels) * days - injectedDays, reports: reports,
-                      naiveFalseAlarms: naiveFalseAlarms, naiveDelays: naiveDelays)
+                      naiveFalseAlarms: naiveFalseAlarms, naiveDelays: naiveDelays, dataDrift: dataDrift)
     }
 }

@@ -35,6 +35,34 @@ public struct Trainer: Sendable {
         .speedThroughWater, .draft, .windSpeed, .waveHeight, .daysSinceHullCleaning, .fuelRate, .shaftPower,
     ]
 
+    /// Fewest fitting reports of a regime for its own reference distribution.
+    public static let minimumRegimeReference = 200
+
+    /// Deciles and percentiles of every reference field, and of each target's relative
+    /// residual (percent) per operating regime (``DataDriftMonitor/key(_:regime:)``) where the
+    /// regime has enough reports; one report per vessel-hour, as the monitor samples.
+    static func references(_ rows: [TrainingSet.Row], model: LinearPhysicsModel, hull: HullClass) -> [String: ReferenceDistribution] {
+        var references: [String: ReferenceDistribution] = [:]
+        for field in referenceFields {
+            references[field.jsonName] = ReferenceDistribution(sample: rows.compactMap { $0.report[field] })
+        }
+        var byRegime: [String: [Double]] = [:]
+        var sampled = Set<String>()
+        for row in rows {
+            guard let regime = OperatingRegime(row.report, hull: hull),
+                  sampled.insert("\(row.vesselID) \(row.eventTime.microseconds / 3_600_000_000)").inserted else { continue }
+            let predicted = model.predict(row.inputs)
+            for target in DataDriftMonitor.targets {
+                guard let actual = row.actuals[target], let expected = predicted[target], expected > 0 else { continue }
+                byRegime[DataDriftMonitor.key(target, regime: regime), default: []].append((actual / expected - 1) * 100)
+            }
+        }
+        for (key, sample) in byRegime where sample.count >= minimumRegimeReference {
+            references[key] = ReferenceDistribution(sample: sample)
+        }
+        return references
+    }
+
     /// Fits on `set`, read from `source`, at `createdAt` (RFC 3339).
     public func train(_ set: TrainingSet, source: String, createdAt: String) throws(RidgeRegression.FitError) -> Result {
         let features = set.fitting.map { row in terms.map { $0.value(row.inputs) } }
@@ -54,10 +82,7 @@ public struct Trainer: Sendable {
             return TargetEquation(name: "\(target.name)", unit: target.unit, intercept: fit.intercept, coefficients: fit.coefficients,
                                   residualStd: deviation.absolute, relativeResidualStd: deviation.relative)
         }
-        var references: [String: ReferenceDistribution] = [:]
-        for field in Self.referenceFields {
-            references["\(field.name)"] = ReferenceDistribution(sample: set.fitting.compactMap { $0.report[field] })
-        }
+        let references = Self.references(set.fitting + set.holdout, model: model, hull: hull)
         let all = set.fitting + set.holdout
         let window = TrainingWindow(
             source: source, from: all.first.map { "\($0.eventTime)" } ?? "", to: all.last.map { "\($0.eventTime)" } ?? "",

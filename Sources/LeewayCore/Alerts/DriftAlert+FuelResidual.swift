@@ -1,10 +1,12 @@
 extension DriftAlert {
     /// The record for a transition of a vessel's fuel-model drift watch.
+    /// `relativeDeviation` is the model's residual deviation as a fraction of its prediction.
     public static func fuelResidual(_ transition: AlertLifecycle.Transition, vessel: VesselState, model: ModelIdentity,
-                                    settings: ResidualWatch.Settings) -> DriftAlert {
+                                    settings: ResidualWatch.Settings,
+                                    relativeDeviation: Double = PhysicsBaseline.relativeResidualDeviation) -> DriftAlert {
         let (startsAt, endsAt, severity, status) = transition.parts
         let deviation = vessel.fuelDrift.lastDeviation
-        let percent = Int((deviation * PhysicsBaseline.relativeResidualDeviation * 100).rounded())
+        let percent = Int((deviation * relativeDeviation * 100).rounded())
         let summary = status == .firing
             ? "\(vessel.vesselID) burns \(abs(percent)) % \(percent >= 0 ? "more" : "less") fuel than \(model.name) v\(model.version) expects (hourly mean \(String(format2: deviation)) residual deviations from its own level)"
             : "\(vessel.vesselID) burns fuel as \(model.name) v\(model.version) expects again"

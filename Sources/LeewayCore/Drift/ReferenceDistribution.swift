@@ -6,6 +6,9 @@ public struct ReferenceDistribution: Sendable, Equatable, Codable {
     public var edges: [Double]
     /// The fraction of the reference in each bin (edges.count + 1 of them), summing to 1.
     public var fractions: [Double]
+    /// The 0th to 100th percentiles, for the Kolmogorov–Smirnov test (absent in artifacts
+    /// made without them).
+    public var percentiles: [Double]?
 
     /// Deciles (or `bins` quantile bins) of `sample`.
     public init(sample: [Double], bins: Int = 10) {
@@ -21,6 +24,7 @@ public struct ReferenceDistribution: Sendable, Equatable, Codable {
         var counts = [Double](repeating: 0, count: edges.count + 1)
         for value in sorted { counts[Self.bin(of: value, edges: edges)] += 1 }
         fractions = counts.map { $0 / Double(max(1, sorted.count)) }
+        percentiles = sorted.isEmpty ? nil : (0...100).map { sorted[min(sorted.count - 1, sorted.count * $0 / 100)] }
     }
 
     /// Which bin `value` falls in.

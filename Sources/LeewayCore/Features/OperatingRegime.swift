@@ -47,6 +47,16 @@ public struct OperatingRegime: Sendable, Equatable {
         return (loading == .ballast ? 4 : 0) + band
     }
 
+    /// The loading and speed band of `report` for a hull like `hull`; nil without draught or
+    /// speed through water.
+    public init?(_ report: Telemetry, hull: HullClass) {
+        guard let draft = report[.draft], let speed = report[.speedThroughWater] else { return nil }
+        self.init(loading: draft >= hull.ladenThreshold ? .laden : .ballast, speedBand: SpeedBand(knots: speed))
+    }
+
+    /// `laden/economical`: loading and speed band, as reference keys and alert labels name them.
+    public var name: String { "\(loading?.rawValue ?? "unknown")/\(speedBand?.rawValue ?? "unknown")" }
+
     /// Beaufort force of a wind speed in m/s (WMO upper limits).
     public static func beaufort(windSpeed: Double) -> Int {
         beaufortLimits.firstIndex { windSpeed < $0 } ?? 12

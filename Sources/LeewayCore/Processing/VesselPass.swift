@@ -76,6 +76,9 @@ extension VesselPass {
         } else {
             transition = nil
         }
-        return transition.map { DriftAlert.fuelResidual($0, vessel: state, model: model.identity, settings: drift) }
+        let relative = model.residualDeviation(.fuelRate, predicted: 1)
+        return transition.map {
+            DriftAlert.fuelResidual($0, vessel: state, model: model.identity, settings: drift, relativeDeviation: relative)
+        }
     }
 }

@@ -49,3 +49,11 @@ extension PredictionTarget {
         }
     }
 }
+
+extension ModelArtifact {
+    /// What data-drift tests compare with while this version serves.
+    public var driftReferences: DriftReferences {
+        DriftReferences(model: ModelIdentity(name: name, version: version, kind: kind),
+                        period: "\(training.from)/\(training.to)", distributions: references)
+    }
+}

@@ -45,16 +45,19 @@ public final class RegistryWatch: Service {
     public func refresh() async throws {
         let records = try await registry.records(timeout: .seconds(10))
         var approved: [VesselType: any PredictionModel] = [:]
+        var references: [VesselType: DriftReferences] = [:]
         for (type, record) in records {
             guard let artifact = record.serving else { continue }
             do {
                 approved[type] = try artifact.servingModel()
+                references[type] = artifact.driftReferences
             } catch {
                 logger.error("approved model cannot be served; the type keeps its previous model",
                              metadata: ["type": "\(type.rawValue)", "version": "\(artifact.version)", "error": "\(error)"])
                 if let previous = models.trained[type], let kept = records[type]?.artifact(previous.version),
                    let model = try? kept.servingModel() {
                     approved[type] = model
+                    references[type] = kept.driftReferences
                 }
             }
         }
@@ -68,6 +71,6 @@ public final class RegistryWatch: Service {
             ])
             Gauge(label: "leeway_model_version", dimensions: [("vessel_type", type.rawValue)]).record(version)
         }
-        models.replace(with: approved)
+        models.replace(with: approved, references: references)
     }
 }

@@ -4,12 +4,13 @@ import Synchronization
 /// The models a processor serves, swappable while it runs: the registry watch replaces
 /// them, the processing loop picks up a new set between batches (cheap generation check).
 public final class ServingModels: Sendable {
-    private let current: Mutex<(generation: Int, catalog: ModelCatalog, versions: [VesselType: ModelIdentity])>
+    private let current: Mutex<(generation: Int, catalog: ModelCatalog, versions: [VesselType: ModelIdentity],
+                                references: [VesselType: DriftReferences])>
     private let generationNumber = Atomic<Int>(0)
 
     /// Serving `catalog` (the physics baselines by default).
     public init(_ catalog: ModelCatalog = ModelCatalog()) {
-        current = Mutex((0, catalog, [:]))
+        current = Mutex((0, catalog, [:], [:]))
     }
 
     /// Changes on every replacement.
@@ -23,12 +24,16 @@ public final class ServingModels: Sendable {
     /// The trained models serving now, by type (types on their baseline are absent).
     public var trained: [VesselType: ModelIdentity] { current.withLock { $0.versions } }
 
-    /// Serves `models` (approved trained models by type; other types get their baseline).
-    public func replace(with models: [VesselType: any PredictionModel]) {
+    /// The serving trained models' training distributions, by type, for data-drift tests.
+    public var references: [VesselType: DriftReferences] { current.withLock { $0.references } }
+
+    /// Serves `models` (approved trained models by type; other types get their baseline)
+    /// with their drift `references`.
+    public func replace(with models: [VesselType: any PredictionModel], references: [VesselType: DriftReferences] = [:]) {
         var catalog = ModelCatalog()
         for (type, model) in models { catalog.serve(model, for: type) }
         current.withLock { current in
-            current = (current.generation + 1, catalog, models.mapValues(\.identity))
+            current = (current.generation + 1, catalog, models.mapValues(\.identity), references)
             generationNumber.store(current.generation, ordering: .releasing)
         }
     }

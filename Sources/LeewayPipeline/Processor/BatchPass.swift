@@ -77,15 +77,7 @@ extension BatchPass {
     /// Sends an alert record to the alerts topic and, if configured, the webhook.
     func publish(_ alert: DriftAlert, _ tally: inout ProcessorMetrics.Tally) async throws {
         tally.alerts += 1
-        try await producer.sendAwaitingRoom(ProducerRecord(
-            topic: topics.alerts, key: Array(alert.id.utf8), value: alert.json,
-            headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
-        webhook?.post(alert)
-        // One series per alert, like Prometheus' ALERTS: 1 while firing, 0 once resolved.
-        Gauge(label: "leeway_alert", dimensions: [
-            ("alertname", alert.labels.alertname), ("vessel_type", alert.labels.vesselType.rawValue),
-            ("vessel_id", alert.labels.vesselID ?? ""), ("feature", alert.labels.feature), ("detector", alert.labels.detector),
-        ]).record(alert.status == .firing ? 1 : 0)
+        try await AlertSink(producer: producer, topic: topics.alerts, webhook: webhook).publish(alert)
     }
 }
 

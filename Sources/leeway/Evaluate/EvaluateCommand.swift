@@ -36,7 +36,7 @@ struct EvaluateDrift: AsyncParsableCommand {
         evaluation.days = days
         evaluation.intervalSeconds = interval
         evaluation.seed = seed
-        if trained { evaluation.models = try trainOnFaultFreeDays(evaluation) }
+        if trained { (evaluation.models, evaluation.references) = try trainOnFaultFreeDays(evaluation) }
         let result = evaluation.run()
         print("\(vessels) vessels, \(Int(days)) days, a report every \(Int(interval)) s (\(result.reports) reports); faults from day \(Int(evaluation.injectAfterDays))")
         print("")
@@ -52,11 +52,18 @@ struct EvaluateDrift: AsyncParsableCommand {
         print("detected \(delays.count) of \(result.injections.count); median delay \(median)")
         print("false alarms: \(result.falseAlarms) in \(Int(result.cleanVesselDays)) clean vessel-days = \(rounded(result.falseAlarmRate)) per 100 vessel-days")
         print("plain Page-Hinkley (River defaults, raw t/h residuals, per report): \(result.naiveFalseAlarms) false alarms = \(rounded(result.naiveFalseAlarmRate)) per 100 vessel-days")
+        if trained {
+            let faulty = Set(result.injections.map { $0.drift.vesselID })
+            print("")
+            print("type-level data drift (residual PSI + KS per type and regime, 72 h windows): \(result.dataDrift.count) firings; "
+                + "vessels with injected faults: \(faulty.sorted().joined(separator: ", "))")
+            for alert in result.dataDrift { print("  \(alert.startsAt)  \(alert.type.rawValue)  \(alert.feature)") }
+        }
     }
 
     /// Fits every type on the days before the faults, as a registry would approve them:
     /// only models whose physics checks pass serve; the rest keep their baseline.
-    private func trainOnFaultFreeDays(_ evaluation: DriftEvaluation) throws -> ModelCatalog {
+    private func trainOnFaultFreeDays(_ evaluation: DriftEvaluation) throws -> (ModelCatalog, [VesselType: DriftReferences]) {
         var fleet = FleetSimulator(evaluation.fleet)
         let end = evaluation.fleet.start.advanced(by: .seconds(evaluation.injectAfterDays * 86_400))
         var history: [Telemetry] = []
@@ -66,6 +73,7 @@ struct EvaluateDrift: AsyncParsableCommand {
             history.append(report)
         }
         var catalog = ModelCatalog()
+        var references: [VesselType: DriftReferences] = [:]
         for type in VesselType.allCases {
             let set = TrainingSet(history, type: type, assumedDraft: HullClass.typical(type).ladenDraft)
             guard let artifact = try? Trainer(type: type).train(set, source: "simulator", createdAt: "\(evaluation.fleet.start)").artifact else {
@@ -75,10 +83,13 @@ struct EvaluateDrift: AsyncParsableCommand {
             let failed = artifact.checks.filter { !$0.passed }.map(\.name)
             print("\(type.rawValue): \(set.fitting.count) reports, fuel residual σ \(rounded((fuel?.relativeResidualStd ?? 0) * 100)) %, "
                 + (failed.isEmpty ? "checks pass: serving the trained model" : "failed \(failed.joined(separator: ", ")): baseline"))
-            if failed.isEmpty { catalog.serve(try artifact.servingModel(), for: type) }
+            if failed.isEmpty {
+                catalog.serve(try artifact.servingModel(), for: type)
+                references[type] = artifact.driftReferences
+            }
         }
         print("")
-        return catalog
+        return (catalog, references)
     }
 
     private func hours(_ duration: Duration) -> Double {

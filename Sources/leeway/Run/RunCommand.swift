@@ -13,21 +13,24 @@ import ServiceLifecycle
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run Leeway: the processor turns telemetry into predictions and features until SIGINT/SIGTERM.",
+        abstract: "Run Leeway until SIGINT/SIGTERM: the processor (telemetry to predictions) or the data-drift monitor.",
         discussion: """
         The processor joins the processors' consumer group, restores its partitions' vessel state from \
         the changelog, and commits only what every output has been acknowledged for. Stop it with \
-        Ctrl-C or SIGTERM: it flushes, commits and leaves the group.
+        Ctrl-C or SIGTERM: it flushes, commits and leaves the group. The monitor (one instance) reads \
+        telemetry in a group of its own and raises DataDrift alerts when a vessel type's fuel or power, \
+        regime by regime, departs from the approved model's training data.
         """
     )
 
     enum Role: String, ExpressibleByArgument, CaseIterable {
-        case processor
+        case processor, monitor
     }
 
     @OptionGroup var broker: BrokerOptions
     @Option(name: .long, help: "What to run: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).") var role: Role = .processor
-    @Option(name: .long, help: "The processors' consumer group.") var group = "leeway-processor"
+    @Option(name: .long, help: "The consumer group (default: leeway-processor, or leeway-monitor for the monitor).")
+    var group: String?
     @Option(name: .long, help: "A prefix for every topic name (to run several pipelines on one cluster).") var topicPrefix = ""
     @Option(name: .long, help: "Allowed lateness of a report behind its vessel's newest, seconds.") var lateness: Double = 6 * 3600
     @Option(name: .long, help: "Event-time seconds between a vessel's feature records.") var featuresEvery: Double = 600
@@ -83,9 +86,9 @@ struct RunCommand: AsyncParsableCommand {
         let registry = PrometheusCollectorRegistry()
         MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
         var configuration = ProcessorConfiguration(bootstrapServers: broker.servers)
-        configuration.client.clientID = "leeway-processor"
+        configuration.client.clientID = "leeway-\(role.rawValue)"
         configuration.client.properties = try broker.properties()
-        configuration.groupID = group
+        configuration.groupID = group ?? "leeway-\(role.rawValue)"
         configuration.topics = ProcessorTopics(prefix: topicPrefix)
         configuration.policy.allowedLateness = .seconds(lateness)
         configuration.featuresEvery = .seconds(featuresEvery)
@@ -98,7 +101,11 @@ struct RunCommand: AsyncParsableCommand {
         let models = ServingModels()
         let modelRegistry = ModelRegistry(client: configuration.client, topic: configuration.topics.models, logger: logger)
         let watch = RegistryWatch(registry: modelRegistry, models: models, interval: .seconds(modelsRefresh), logger: logger)
-        let processor = Processor(configuration: configuration, models: models, webhook: webhook, logger: logger)
+        let worker: any Service = switch role {
+        case .processor: Processor(configuration: configuration, models: models, webhook: webhook, logger: logger)
+        case .monitor: DriftMonitor(configuration: configuration, groupID: configuration.groupID, models: models, webhook: webhook,
+                                    logger: logger)
+        }
         // Shutdown runs in reverse: the processor stops first (its last alerts still reach the
         // webhook), then the webhook drains, and /metrics answers until the end.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
@@ -109,7 +116,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         if let webhook { services.append(.init(service: webhook)) }
         services.append(.init(service: watch))
-        services.append(.init(service: processor))
+        services.append(.init(service: worker))
         var groupConfiguration = ServiceGroupConfiguration(services: services,
                                                            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)

@@ -1,0 +1,85 @@
+import Kafka
+import LeewayCore
+import Logging
+import ServiceLifecycle
+
+/// `leeway run --role monitor`: data drift per vessel type. Reads telemetry as a consumer
+/// group of its own (run one instance: every type's statistics in one place) and compares
+/// the distribution of each type's fuel and power residuals, regime by regime, with the
+/// approved model's training data (``DataDriftMonitor``). Alerts go to the alerts topic, the webhook and `/metrics`.
+///
+/// Its windows live in memory: after a restart they refill over one window (24 h of
+/// event time by default) before testing again. Offsets are committed as records are seen.
+public final class DriftMonitor: Service {
+    private let configuration: ProcessorConfiguration
+    private let models: ServingModels
+    private let webhook: AlertWebhook?
+    private let logger: Logger
+    private let settings: DataDriftWatch.Settings
+
+    /// A monitor on the processor's topics, comparing with `models`' references.
+    public init(configuration: ProcessorConfiguration, groupID: String = "leeway-monitor", models: ServingModels,
+                settings: DataDriftWatch.Settings = DataDriftWatch.Settings(), webhook: AlertWebhook? = nil,
+                logger: Logger = Logger(label: "leeway.monitor")) {
+        var configuration = configuration
+        configuration.groupID = groupID
+        self.configuration = configuration
+        self.models = models
+        self.settings = settings
+        self.webhook = webhook
+        self.logger = logger
+    }
+
+    /// Runs until graceful shutdown.
+    public func run() async throws {
+        var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: configuration.client.bootstrapServers)
+        producerConfiguration.client = configuration.client
+        let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
+        var consumerConfiguration = KafkaConsumerConfiguration(bootstrapServers: configuration.client.bootstrapServers,
+                                                               groupID: configuration.groupID, topics: [configuration.topics.telemetry])
+        consumerConfiguration.client = configuration.client
+        consumerConfiguration.sessionTimeout = configuration.sessionTimeout
+        consumerConfiguration.heartbeatInterval = max(.milliseconds(100), configuration.sessionTimeout / 10)
+        consumerConfiguration.autoCommitInterval = .seconds(1)
+        let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
+        let sink = AlertSink(producer: producer, topic: configuration.topics.alerts, webhook: webhook)
+        var monitor = DataDriftMonitor()
+        monitor.settings = settings
+        var generation = -1
+        var references: [VesselType: DriftReferences] = [:]
+        var catalog = ModelCatalog()
+        do {
+            try await withGracefulShutdownHandler {
+                for try await event in consumer {
+                    guard case .records(let records) = event else { continue }
+                    if models.generation != generation {
+                        (generation, catalog) = models.snapshot
+                        references = models.references
+                    }
+                    for record in records {
+                        guard let value = record.value, let report = try? TelemetryDecoder.decode(value),
+                              let typeReferences = references[report.vesselType] else { continue }
+                        // Stateless: the report's own draught and fouling (else the model's assumptions).
+                        let state = VesselState(vesselID: report.vesselID, vesselType: report.vesselType)
+                        let predicted = catalog.model(for: report.vesselType).predict(report, state: state)
+                        for alert in monitor.observe(report, predicted: predicted, references: typeReferences) {
+                            logger.notice("data drift alert", metadata: ["alert": "\(alert.labels.feature)", "status": "\(alert.status)"])
+                            try await sink.publish(alert)
+                        }
+                    }
+                    try await producer.flush()
+                    try consumer.store(processed: records)
+                }
+            } onGracefulShutdown: {
+                consumer.requestClose()
+            }
+        } catch {
+            await consumer.close()
+            await producer.close(timeout: .seconds(5))
+            if error is CancellationError { return }
+            throw error
+        }
+        await consumer.close()
+        await producer.close()
+    }
+}
