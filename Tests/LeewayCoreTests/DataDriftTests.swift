@@ -22,7 +22,7 @@ struct DataDriftTests {
         var normal = Normal(state: 42)
         let reference = ReferenceDistribution(sample: (0..<5_000).map { _ in normal.next() })
         #expect(reference.percentiles?.count == 101)
-        let settings = DataDriftWatch.Settings.monitor
+        let settings = DataDriftWatch.Settings()
         var watch = DataDriftWatch(settings: settings)
         var transitions: [(hour: Int64, AlertLifecycle.Transition)] = []
         func run(_ hours: Range<Int64>, shift: Double) {
@@ -54,9 +54,9 @@ struct DataDriftTests {
     func minimumSample() {
         var normal = Normal(state: 7)
         let reference = ReferenceDistribution(sample: (0..<1_000).map { _ in normal.next() })
-        var watch = DataDriftWatch(settings: .monitor)
+        var watch = DataDriftWatch()
         for h in Int64(0)..<200 {
-            _ = watch.observe(normal.next() + 5, at: EventTime(microseconds: h * 4 * Self.hour), reference: reference, settings: .monitor)
+            _ = watch.observe(normal.next() + 5, at: EventTime(microseconds: h * 4 * Self.hour), reference: reference, settings: DataDriftWatch.Settings())
         }
         #expect(watch.lastTest == nil)  // one value per 4 h: at most 18 in a 72 h window
     }

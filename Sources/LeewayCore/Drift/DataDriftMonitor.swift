@@ -24,7 +24,7 @@ public struct DataDriftMonitor: Sendable {
     }
 
     /// Thresholds of every watch.
-    public var settings = DataDriftWatch.Settings.monitor
+    public var settings = DataDriftWatch.Settings()
     private var watches: [Key: DataDriftWatch] = [:]
     private var sampledHours = [Int64](repeating: .min, count: 1 << 16)
 

@@ -6,12 +6,12 @@
 public struct DataDriftWatch: Sendable {
     /// Thresholds, shared by every watch.
     public struct Settings: Sendable {
-        /// The sliding window.
-        public var window: Duration = .seconds(24 * 3600)
+        /// The sliding window (with one value per vessel-hour, 72 h gather enough to test).
+        public var window: Duration = .seconds(72 * 3600)
         /// How often the window is tested.
         public var step: Duration = .seconds(3600)
         /// Fewest values in the window for a test.
-        public var minimumSample = 200
+        public var minimumSample = 100
         /// Most values kept (the oldest are dropped first): bounds memory per watch.
         public var capacity = 4096
         /// PSI at which the condition is a warning.
@@ -24,13 +24,6 @@ public struct DataDriftWatch: Sendable {
         /// The defaults.
         public init() {}
 
-        /// What ``DataDriftMonitor`` uses with hourly samples: 72 h windows of at least 100.
-        public static var monitor: Settings {
-            var settings = Settings()
-            settings.window = .seconds(72 * 3600)
-            settings.minimumSample = 100
-            return settings
-        }
     }
 
     /// The last test's outcome.

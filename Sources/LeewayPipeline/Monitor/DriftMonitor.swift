@@ -48,6 +48,7 @@ public final class DriftMonitor: Service {
         var generation = -1
         var references: [VesselType: DriftReferences] = [:]
         var catalog = ModelCatalog()
+        var progress = (reports: 0, compared: 0, alerts: 0, since: ContinuousClock.now)
         do {
             try await withGracefulShutdownHandler {
                 for try await event in consumer {
@@ -56,16 +57,24 @@ public final class DriftMonitor: Service {
                         (generation, catalog) = models.snapshot
                         references = models.references
                     }
+                    progress.reports += records.count
                     for record in records {
                         guard let value = record.value, let report = try? TelemetryDecoder.decode(value),
                               let typeReferences = references[report.vesselType] else { continue }
+                        progress.compared += 1
                         // Stateless: the report's own draught and fouling (else the model's assumptions).
                         let state = VesselState(vesselID: report.vesselID, vesselType: report.vesselType)
                         let predicted = catalog.model(for: report.vesselType).predict(report, state: state)
                         for alert in monitor.observe(report, predicted: predicted, references: typeReferences) {
                             logger.notice("data drift alert", metadata: ["alert": "\(alert.labels.feature)", "status": "\(alert.status)"])
                             try await sink.publish(alert)
+                            progress.alerts += 1
                         }
+                    }
+                    if ContinuousClock.now - progress.since >= .seconds(10) {
+                        logger.info("progress", metadata: ["reports": "\(progress.reports)", "compared": "\(progress.compared)",
+                                                           "watches": "\(monitor.count)", "alerts": "\(progress.alerts)"])
+                        progress = (0, 0, 0, .now)
                     }
                     try await producer.flush()
                     try consumer.store(processed: records)
