@@ -94,7 +94,8 @@ public enum TelemetryDecoder {
                 continue
             case .number(let value)?:
                 guard field.range.contains(value) else {
-                    throw TelemetryRejection(.outOfRange(field.jsonName), "\(field.jsonName) = \(value) is outside \(field.range.lowerBound)...\(field.range.upperBound)")
+                    throw TelemetryRejection(.outOfRange(field.jsonName), "\(field.jsonName) = \(value) is outside \(field.range.lowerBound)...\(field.range.upperBound)",
+                                             vesselType: vesselType)
                 }
                 telemetry[field] = value
             case let other?:

@@ -26,11 +26,14 @@ public struct TelemetryRejection: Error, Sendable, Equatable, CustomStringConver
     public var reason: Reason
     /// Specifics for a human: position, value, limit.
     public var detail: String
+    /// The record's vessel type, when the failed check came after it (out-of-range values).
+    public var vesselType: VesselType?
 
     /// Creates a rejection.
-    public init(_ reason: Reason, _ detail: String) {
+    public init(_ reason: Reason, _ detail: String, vesselType: VesselType? = nil) {
         self.reason = reason
         self.detail = detail
+        self.vesselType = vesselType
     }
 
     /// The reason as the dead-letter header carries it, e.g. `out_of_range:sog_kn`.

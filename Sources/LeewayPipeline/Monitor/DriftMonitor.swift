@@ -6,7 +6,8 @@ import ServiceLifecycle
 /// `leeway run --role monitor`: data drift per vessel type. Reads telemetry as a consumer
 /// group of its own (run one instance: every type's statistics in one place) and compares
 /// the distribution of each type's fuel and power residuals, regime by regime, with the
-/// approved model's training data (``DataDriftMonitor``). Alerts go to the alerts topic, the webhook and `/metrics`.
+/// approved model's training data (``DataDriftMonitor``), and watches each type's share of
+/// records refused for values out of range (``OutOfRangeRate``). Alerts go to the alerts topic, the webhook and `/metrics`.
 ///
 /// Its windows live in memory: after a restart they refill over one window (24 h of
 /// event time by default) before testing again. Offsets are committed as records are seen.
@@ -49,6 +50,20 @@ public final class DriftMonitor: Service {
         var references: [VesselType: DriftReferences] = [:]
         var catalog = ModelCatalog()
         var progress = (reports: 0, compared: 0, alerts: 0, since: ContinuousClock.now)
+        var rates: [VesselType: OutOfRangeRate] = [:]
+        let rateSettings = OutOfRangeRate.Settings()
+        /// Counts a record in its type's out-of-range share and publishes a spike's transitions.
+        func count(_ type: VesselType, outOfRange: Bool, at time: EventTime) async throws {
+            var rate = rates[type] ?? OutOfRangeRate(settings: rateSettings)
+            let transition = rate.observe(outOfRange: outOfRange, at: time, settings: rateSettings)
+            rates[type] = rate
+            if let transition {
+                let alert = DriftAlert.outOfRangeSpike(transition, type: type, rate: rate, settings: rateSettings)
+                logger.notice("out-of-range spike alert", metadata: ["type": "\(type.rawValue)", "status": "\(alert.status)"])
+                try await sink.publish(alert)
+                progress.alerts += 1
+            }
+        }
         do {
             try await withGracefulShutdownHandler {
                 for try await event in consumer {
@@ -59,8 +74,20 @@ public final class DriftMonitor: Service {
                     }
                     progress.reports += records.count
                     for record in records {
-                        guard let value = record.value, let report = try? TelemetryDecoder.decode(value),
-                              let typeReferences = references[report.vesselType] else { continue }
+                        guard let value = record.value else { continue }
+                        let report: Telemetry
+                        switch Result(catching: { () throws(TelemetryRejection) in try TelemetryDecoder.decode(value) }) {
+                        case .success(let decoded):
+                            report = decoded
+                        case .failure(let rejection):
+                            if case .outOfRange = rejection.reason, let type = rejection.vesselType, let time = record.timestampMilliseconds {
+                                try await count(type, outOfRange: true, at: EventTime(microseconds: time * 1000))
+                            }
+                            continue
+                        }
+                        try await count(report.vesselType, outOfRange: false,
+                                        at: record.timestampMilliseconds.map { EventTime(microseconds: $0 * 1000) } ?? report.eventTime)
+                        guard let typeReferences = references[report.vesselType] else { continue }
                         progress.compared += 1
                         // Stateless: the report's own draught and fouling (else the model's assumptions).
                         let state = VesselState(vesselID: report.vesselID, vesselType: report.vesselType)
