@@ -29,6 +29,7 @@ extension VesselState {
         recent.write(to: &w)
         fuelDrift.write(to: &w)
         sensors.write(to: &w)
+        speedLog.write(to: &w)
         return w.bytes
     }
 
@@ -74,6 +75,7 @@ extension VesselState {
         try recent.read(from: &r)
         try fuelDrift.read(from: &r)
         try sensors.read(from: &r)
+        try speedLog.read(from: &r)
         guard r.isAtEnd else { throw BinaryReader.Malformed(description: "bytes left after the state") }
     }
 }

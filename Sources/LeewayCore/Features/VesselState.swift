@@ -45,6 +45,8 @@ public struct VesselState: Sendable {
     public var fuelDrift = ResidualWatch()
     /// Frozen sensors (data quality).
     public var sensors = StuckSensor()
+    /// Speed log against GPS (data quality).
+    public var speedLog = SpeedLogCheck()
 
     /// A vessel never seen before.
     public init(vesselID: String, vesselType: VesselType) {

@@ -53,6 +53,9 @@ public struct VesselPass: Sendable {
         if due { state.featuresPublishedAt = state.lastEventTime }
         var alerts = watchDrift(report, prediction, model, newest: newest, state: &state).map { [$0] } ?? []
         if newest {
+            if let transition = state.speedLog.observe(report) {
+                alerts.append(DriftAlert.speedLog(transition, vessel: state, model: model.identity))
+            }
             for (field, transition) in state.sensors.observe(report) {
                 alerts.append(DriftAlert.stuckSensor(transition, field: field, vessel: state, model: model.identity))
             }
