@@ -70,6 +70,29 @@ struct ResidualWatchTests {
         if case .fired(_, let severity)? = transitions.first { #expect(severity == .critical) } else { Issue.record("\(transitions)") }
     }
 
+    @Test("a vessel that changes speed while its alert fires is compared with the reference in use, learns nothing from the faulty hours, and resolves")
+    func regimeChangeWhileFiring() {
+        var watch = ResidualWatch()
+        var transitions: [AlertLifecycle.Transition] = []
+        var h: Int64 = 0
+        func run(_ hours: Int, z: Double, regime: Int) {
+            for _ in 0..<hours {
+                transitions += Self.feed(&watch, hour: h, z: z, regime: regime)
+                h += 1
+            }
+        }
+        run(12, z: 0, regime: 2)          // laden/service: reference 0
+        run(4, z: 5, regime: 2)           // the fault: fires
+        run(4, z: 5, regime: 3)           // laden/fast, no reference yet: compared with service's, still firing
+        run(10, z: 0, regime: 3)          // the fault is over: clear hours against service's reference resolve it
+        #expect(transitions.count == 2, "\(transitions)")
+        guard case .resolved? = transitions.last else { Issue.record("\(transitions)"); return }
+        // The fast regime learns its own reference only now, from clean hours.
+        run(6, z: 0.4, regime: 3)
+        run(20, z: 0.4, regime: 3)
+        #expect(transitions.count == 2, "fast's reference is the clean 0.4, not the faulty 5: \(transitions)")
+    }
+
     @Test("an hour that mixes regimes counts for nothing")
     func mixedHoursAreSkipped() {
         var watch = ResidualWatch()

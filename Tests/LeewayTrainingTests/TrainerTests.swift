@@ -39,6 +39,12 @@ import Testing
         #expect(fuel.relativeResidualStd > 0.01 && fuel.relativeResidualStd < 0.03, "\(fuel.relativeResidualStd)")
         #expect(artifact.contentHash == artifact.computedContentHash)
         #expect(artifact.references["stw_kn"]?.edges.count == 9)
+        // The fuel drift watch subtracts the model's median relative residual per regime.
+        let model = try artifact.servingModel()
+        let regime = OperatingRegime(loading: .laden, speedBand: .economical)
+        let median = try #require(artifact.references[DataDriftMonitor.key(.fuelRate, regime: regime)]?.percentiles?[50])
+        #expect(model.residualBias(.fuelRate, regime: regime) == median / 100)
+        #expect(model.residualBias(.fuelRate, regime: OperatingRegime(loading: .ballast, speedBand: .fast)) == 0)
     }
 
     @Test func aModelWithTheWrongSignOnSpeedFailsItsChecksAndIsRejected() throws {

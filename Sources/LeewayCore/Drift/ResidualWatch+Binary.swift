@@ -1,6 +1,6 @@
 extension ResidualWatch {
     func write(to w: inout BinaryWriter) {
-        for value in [hour, Int64(hourRegime), Int64(detector.count)] { w.write(value) }
+        for value in [hour, Int64(hourRegime), Int64(lastReferenced), Int64(detector.count)] { w.write(value) }
         for value in [hourSum, hourCount, lastDeviation, detector.mean, detector.sumIncrease, detector.sumDecrease,
                       detector.minIncrease, detector.maxDecrease] {
             w.write(value)
@@ -16,6 +16,7 @@ extension ResidualWatch {
     mutating func read(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
         hour = try r.int64()
         hourRegime = Int(try r.int64())
+        lastReferenced = Int(try r.int64())
         detector.count = Int(try r.int64())
         hourSum = try r.double()
         hourCount = try r.double()

@@ -41,6 +41,8 @@ public struct ResidualWatch: Sendable {
     var hourSum = 0.0, hourCount = 0.0
     /// The regime of the hour's reports, or -1 when they mixed regimes.
     var hourRegime = 0
+    /// The regime of the last hour tested against its own reference, or -1.
+    var lastReferenced = -1
     /// Reference level per regime, in residual deviations (single precision keeps the state small).
     var references = InlineArray<8, Float>(repeating: 0)
     var referenceCounts = InlineArray<8, UInt8>(repeating: 0)
@@ -79,6 +81,7 @@ public struct ResidualWatch: Sendable {
     public mutating func maintenance(at time: EventTime, settings: Settings) -> AlertLifecycle.Transition? {
         references = InlineArray(repeating: 0)
         referenceCounts = InlineArray(repeating: 0)
+        lastReferenced = -1
         detector = settings.detector
         hourSum = 0
         hourCount = 0
@@ -90,12 +93,18 @@ public struct ResidualWatch: Sendable {
         let mean = hourSum / hourCount
         let end = EventTime(microseconds: (hour + 1) * 3_600_000_000)
         let regime = hourRegime
-        guard Int(referenceCounts[regime]) >= settings.referenceHours else {
+        let owned = Int(referenceCounts[regime]) >= settings.referenceHours
+        // A regime without its reference yet: learn it, unless an alert is firing — then the
+        // hours may carry the fault, so they are compared with the last reference in use
+        // (residuals arrive corrected for the model's regime bias) and teach nothing.
+        guard owned || (lifecycle.isFiring && lastReferenced >= 0) else {
             referenceCounts[regime] += 1
             references[regime] += Float((mean - Double(references[regime])) / Double(referenceCounts[regime]))
             return nil
         }
-        let deviation = mean - Double(references[regime])
+        let used = owned ? regime : lastReferenced
+        lastReferenced = used
+        let deviation = mean - Double(references[used])
         lastDeviation = deviation
         let changed = detector.update(deviation)
         let level = abs(deviation)
@@ -103,7 +112,7 @@ public struct ResidualWatch: Sendable {
         let firing = lifecycle.isFiring
         let condition = firing || changed ? severity : nil
         // Follow slow, harmless change (seasons, a new trade) only while the level is normal.
-        if severity == nil, !firing { references[regime] += Float(settings.referenceTracking * (mean - Double(references[regime]))) }
+        if severity == nil, !firing, owned { references[regime] += Float(settings.referenceTracking * (mean - Double(references[regime]))) }
         return lifecycle.observe(condition, at: end)
     }
 }

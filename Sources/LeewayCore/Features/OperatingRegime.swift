@@ -1,6 +1,6 @@
 /// How a vessel is operating: loaded or not, how fast, in what wind. Drift and model checks
 /// compare like with like within a regime.
-public struct OperatingRegime: Sendable, Equatable {
+public struct OperatingRegime: Sendable, Hashable {
     /// Loaded or in ballast, from draught against the type's halfway draught.
     public enum Loading: String, Sendable { case laden, ballast }
 

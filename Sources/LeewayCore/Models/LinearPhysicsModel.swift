@@ -25,14 +25,21 @@ public struct LinearPhysicsModel: PredictionModel {
     /// The draught assumed when neither the report nor the vessel's state has one.
     public let assumedDraft: Double
     private let equations: [Equation?]
+    /// Typical relative fuel residual per ``OperatingRegime/residualSlot`` in training.
+    private let fuelBias: InlineArray<8, Double>
 
-    /// A model predicting each target in `equations` (targets without one are left out).
-    public init(identity: ModelIdentity, terms: [PhysicsTerm], equations: [PredictionTarget: Equation], assumedDraft: Double) {
+    /// A model predicting each target in `equations` (targets without one are left out), whose
+    /// typical relative fuel residual in training was `fuelBias` by regime (missing: 0).
+    public init(identity: ModelIdentity, terms: [PhysicsTerm], equations: [PredictionTarget: Equation], assumedDraft: Double,
+                fuelBias: [OperatingRegime: Double] = [:]) {
         precondition(equations.values.allSatisfy { $0.coefficients.count == terms.count }, "one coefficient per term")
         self.identity = identity
         self.terms = terms
         self.assumedDraft = assumedDraft
         self.equations = PredictionTarget.ordered.map { equations[$0] }
+        var bias = InlineArray<8, Double>(repeating: 0)
+        for (regime, value) in fuelBias where value.isFinite { bias[regime.residualSlot] = value }
+        self.fuelBias = bias
     }
 
     /// The equation of `target`, if the model predicts it.
@@ -53,6 +60,10 @@ public struct LinearPhysicsModel: PredictionModel {
             values[target] = sum
         }
         return values
+    }
+
+    public func residualBias(_ target: PredictionTarget, regime: OperatingRegime) -> Double {
+        target == .fuelRate ? fuelBias[regime.residualSlot] : 0
     }
 
     public func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double {

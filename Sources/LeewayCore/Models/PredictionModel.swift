@@ -9,6 +9,10 @@ public protocol PredictionModel: Sendable {
     /// The residual standard deviation drift detection divides residuals of `target` by,
     /// for a prediction of `predicted`.
     func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double
+    /// The model's typical relative residual (actual ÷ predicted − 1) of `target` in `regime`,
+    /// from its training data: drift detection subtracts it, so that a regime where the model
+    /// always errs a little is not mistaken for drift.
+    func residualBias(_ target: PredictionTarget, regime: OperatingRegime) -> Double
 }
 
 extension PredictionModel {
@@ -16,4 +20,7 @@ extension PredictionModel {
     public func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double {
         max(PhysicsBaseline.relativeResidualDeviation * abs(predicted), 1e-6)
     }
+
+    /// By default none.
+    public func residualBias(_ target: PredictionTarget, regime: OperatingRegime) -> Double { 0 }
 }

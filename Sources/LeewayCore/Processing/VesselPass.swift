@@ -74,7 +74,8 @@ extension VesselPass {
             transition = state.fuelDrift.maintenance(at: report.eventTime, settings: drift)
         } else if newest, let prediction, (report[.speedThroughWater] ?? 0) >= policy.minimumSpeedForAdmiralty,
                   let residual = prediction.residual(.fuelRate), let predicted = prediction.targets[.fuelRate], predicted > 0 {
-            let z = residual / model.residualDeviation(.fuelRate, predicted: predicted)
+            let bias = model.residualBias(.fuelRate, regime: state.regime) * predicted
+            let z = (residual - bias) / model.residualDeviation(.fuelRate, predicted: predicted)
             transition = state.fuelDrift.observe(z, at: report.eventTime, regime: state.regime.residualSlot, settings: drift)
         } else {
             transition = nil

@@ -31,7 +31,7 @@ extension ModelArtifact {
         }
         guard assumedDraftM.isFinite, assumedDraftM > 0 else { throw .nonFinite("assumed_draft_m") }
         return LinearPhysicsModel(identity: ModelIdentity(name: name, version: version, kind: kind), terms: terms,
-                                  equations: equations, assumedDraft: assumedDraftM)
+                                  equations: equations, assumedDraft: assumedDraftM, fuelBias: fuelBiasByRegime)
     }
 }
 
@@ -51,6 +51,21 @@ extension PredictionTarget {
 }
 
 extension ModelArtifact {
+    /// The median relative fuel residual per operating regime in the training data (from the
+    /// residual references), which the fuel drift watch subtracts.
+    var fuelBiasByRegime: [OperatingRegime: Double] {
+        var bias: [OperatingRegime: Double] = [:]
+        for loading in [OperatingRegime.Loading.laden, .ballast] {
+            for band in OperatingRegime.SpeedBand.allCases {
+                let regime = OperatingRegime(loading: loading, speedBand: band)
+                if let median = references[DataDriftMonitor.key(.fuelRate, regime: regime)]?.percentiles?[50] {
+                    bias[regime] = median / 100
+                }
+            }
+        }
+        return bias
+    }
+
     /// What data-drift tests compare with while this version serves.
     public var driftReferences: DriftReferences {
         DriftReferences(model: ModelIdentity(name: name, version: version, kind: kind),
