@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `make run`: the dev broker, Leeway's topics, a processor, a simulated fleet streaming at a
-# steady rate (with satellite gaps, resends and a few bad records) and one pass of real AIS
-# traffic. Prints where to look; Ctrl-C stops the simulator and the processor (gracefully:
+# `make run`: the dev broker, Leeway's topics, trained and approved models for three vessel
+# types, a processor, the data-drift monitor, a simulated fleet streaming at a steady rate
+# (with satellite gaps, resends and a few bad records) and one pass of real AIS traffic. Prints where to look; Ctrl-C stops the simulator and the processor (gracefully:
 # it flushes and commits) and then the broker this script started.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -31,6 +31,20 @@ stop() {
 trap stop INT TERM EXIT
 
 "$bin" topics apply --brokers "$brokers"
+# A fortnight of simulated history: train, register and approve a model per main type (the
+# others keep their physics baseline). Audit reports land in $run/models.
+"$bin" simulate --no-kafka --out "$run/history.jsonl" --vessels 48 --records 100000 --interval 600 --seed 99 >/dev/null
+for type in tanker container bulk; do
+  if "$bin" train --brokers "$brokers" --type "$type" --source "$run/history.jsonl" --out "$run/models" --register \
+       >"$run/train-$type.log" 2>&1; then
+    version=$(sed -n "s/^registered $type v\([0-9]*\) as pending.*/\1/p" "$run/train-$type.log")
+    "$bin" models approve "$type" "$version" --brokers "$brokers" --by "make run" --notes "demo" >/dev/null
+  else
+    echo "demo: $type model not approved (see $run/train-$type.log)"
+  fi
+done
+"$bin" run --role monitor --brokers "$brokers" --session-timeout 6 --metrics-address 127.0.0.1:9465 >"$run/monitor.log" 2>&1 &
+pids+=($!)
 "$bin" run --role processor --brokers "$brokers" --session-timeout 6 >"$run/processor.log" 2>&1 &
 pids+=($!)
 "$bin" simulate --brokers "$brokers" --vessels "$vessels" --records 0 --rate "$rate" --satellite \
@@ -43,7 +57,9 @@ cat <<INFO
 
 Leeway is running against the dev broker at $brokers:
   simulator  $vessels vessels, $rate records/s       log: $run/simulator.log
+  models     tanker, container, bulk approved      reports: $run/models/*.html; leeway models list
   processor  group leeway-processor                 log: $run/processor.log (progress every 10 s)
+  monitor    data drift, out-of-range spikes        log: $run/monitor.log
   AIS        New York harbour, first hour, once     log: $run/ais.log
 
 Look at:
@@ -51,7 +67,8 @@ Look at:
   features      $kcat -t fleet.features.v1 -C -o end -f '%k %s\n'
   dead letters  $kcat -t fleet.telemetry.dlq.v1 -C -f '%h\n'
   processor     tail -f $run/processor.log
-  metrics       curl -s 127.0.0.1:9464/metrics | grep ^leeway
+  alerts        $kcat -t fleet.drift-alerts.v1 -C -f '%k %s\n'
+  metrics       curl -s 127.0.0.1:9464/metrics | grep ^leeway   (monitor: 127.0.0.1:9465)
 
 Ctrl-C stops everything.
 INFO
