@@ -64,3 +64,20 @@ enum TrainingArtifact {
         return artifact
     }
 }
+
+@Suite struct ArtifactNumberTests {
+    @Test func aNonFiniteCoefficientIsWrittenVisiblyAndRefused() throws {
+        var artifact = TrainingArtifact.make()
+        artifact.targets[0].coefficients[0] = .nan
+        artifact.contentHash = artifact.computedContentHash
+        let json = String(decoding: artifact.encoded(), as: UTF8.self)
+        #expect(json.contains("\"NaN\""))
+        let back = try ModelArtifact.decode(artifact.encoded())
+        #expect(back.targets[0].coefficients[0].isNaN)
+        #expect(throws: ArtifactError.nonFinite("a number of target fuel_rate_tph")) { try back.servingModel() }
+        var record = RegistryRecord(vesselType: .tanker)
+        #expect(throws: RegistryError.invalidArtifact(.nonFinite("a number of target fuel_rate_tph"))) {
+            try record.register(back, at: "2026-11-29T10:00:00Z")
+        }
+    }
+}

@@ -1,9 +1,11 @@
 import Foundation
 
 extension ModelArtifact {
-    /// Artifact JSON: snake_case keys, sorted, indented for review and diffs.
+    /// Artifact JSON: snake_case keys, sorted, indented for review and diffs. A non-finite
+    /// number is written as the string "NaN" or "±Infinity", never dropped: such an artifact
+    /// fails its schema and cannot be served (``servingModel()``).
     public func encoded() -> Data {
-        // Encoding plain values cannot fail.
+        // Plain values with non-finite numbers as strings: encoding cannot fail.
         (try? Self.encoder.encode(self)) ?? Data()
     }
 
@@ -33,15 +35,19 @@ extension ModelArtifact {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .throw
+        encoder.nonConformingFloatEncodingStrategy = nonFinite
         return encoder
     }()
 
     static let decoder: JSONDecoder = {
         let decoder = JSONDecoder()
         decoder.keyDecodingStrategy = .convertFromSnakeCase
+        decoder.nonConformingFloatDecodingStrategy = .convertFromString(positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
         return decoder
     }()
+
+    static let nonFinite = JSONEncoder.NonConformingFloatEncodingStrategy.convertToString(
+        positiveInfinity: "Infinity", negativeInfinity: "-Infinity", nan: "NaN")
 }
 
 /// A decoding error in words: the path to the offending member and what was expected.

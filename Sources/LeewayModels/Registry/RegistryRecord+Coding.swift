@@ -6,6 +6,8 @@ extension RegistryRecord {
         let encoder = JSONEncoder()
         encoder.keyEncodingStrategy = .convertToSnakeCase
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.nonConformingFloatEncodingStrategy = ModelArtifact.nonFinite
+        // Plain values with non-finite numbers as strings: encoding cannot fail.
         return Array((try? encoder.encode(self)) ?? Data())
     }
 
