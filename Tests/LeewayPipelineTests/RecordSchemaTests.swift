@@ -49,7 +49,24 @@ struct RecordSchemaTests {
         let firing = DriftAlert(labels: labels, annotations: annotations, startsAt: start, endsAt: nil, status: .firing)
         let resolved = DriftAlert(labels: labels, annotations: annotations, startsAt: start,
                                   endsAt: EventTime(seconds: 1_796_029_200), status: .resolved)
-        try validate([firing.json, resolved.json], against: "alert.v1.schema.json")
+        // Every kind the processor and the monitor raise, firing and resolved.
+        let fired = AlertLifecycle.Transition.fired(startsAt: start, severity: .warning)
+        let ended = AlertLifecycle.Transition.resolved(startsAt: start, endsAt: EventTime(seconds: 1_796_029_200), severity: .critical)
+        var vessel = VesselState(vesselID: "IMO9100001", vesselType: .tanker)
+        vessel.lastEventTime = start
+        let model = ModelIdentity(name: "tanker-linear-physics", version: 2, kind: "linear-physics")
+        let references = DriftReferences(model: model, period: "2026-11-01T00:00:00Z/2026-11-20T00:00:00Z", distributions: [:])
+        var kinds: [DriftAlert] = []
+        for transition in [fired, ended] {
+            kinds.append(.fuelResidual(transition, vessel: vessel, model: model, settings: .init(), relativeDeviation: 0.02))
+            kinds.append(.stuckSensor(transition, field: .fuelRate, vessel: vessel, model: model))
+            kinds.append(.speedLog(transition, vessel: vessel, model: model))
+            kinds.append(.outOfRangeSpike(transition, type: .bulk, rate: OutOfRangeRate(), settings: .init()))
+            kinds.append(.dataDrift(transition, type: .tanker, regime: OperatingRegime(loading: .laden, speedBand: .economical),
+                                    target: .fuelRate, watch: DataDriftWatch(), references: references, settings: .init()))
+        }
+        kinds.append(.staleTelemetry(vessel, after: .seconds(21_600), resumedAt: nil))
+        try validate([firing.json, resolved.json] + kinds.map(\.json), against: "alert.v1.schema.json")
     }
 
     @Test("a trained artifact and a registry record with decisions validate; a broken one does not")
