@@ -65,12 +65,14 @@ let package = Package(
         .target(
             name: "LeewayServer",
             dependencies: [
+                "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewayTraining",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
-            ]
+            ],
+            swiftSettings: rdkafkaSwiftSettings
         ),
         .executableTarget(
             name: "leeway",
@@ -115,8 +117,10 @@ let package = Package(
         .testTarget(
             name: "LeewayPipelineTests",
             dependencies: [
-                "LeewayPipeline", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "Kafka", "KafkaTestSupport",
+                "LeewayPipeline", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "LeewayServer", "Kafka",
+                "KafkaTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: rdkafkaSwiftSettings,

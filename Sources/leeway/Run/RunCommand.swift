@@ -46,6 +46,8 @@ struct RunCommand: AsyncParsableCommand {
     var metricsAddress = "127.0.0.1:9464"
     @Option(name: .long, help: "Seconds between reads of the model registry (approvals reach the processor within this).")
     var modelsRefresh: Double = 5
+    @Option(name: .long, help: "Bearer token for approving and rejecting models over HTTP (default: $LEEWAY_API_TOKEN; unset: off).")
+    var apiToken: String?
     @Option(name: .long, help: "Also POST alerts to this Alertmanager-compatible URL (e.g. http://alertmanager:9093/api/v2/alerts).")
     var alertWebhook: String?
     @Flag(name: .long, help: "Shut down gracefully when standard input closes (for supervisors and tests that own a pipe to it).")
@@ -110,7 +112,9 @@ struct RunCommand: AsyncParsableCommand {
         // webhook), then the webhook drains, and /metrics answers until the end.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let endpoint = try metricsEndpoint {
-            services.append(.init(service: OperationsEndpoint(registry: registry, host: endpoint.host, port: endpoint.port, logger: logger) { port in
+            let routes = ModelRoutes(registry: modelRegistry, token: apiToken ?? ProcessInfo.processInfo.environment["LEEWAY_API_TOKEN"])
+            services.append(.init(service: OperationsEndpoint(registry: registry, models: routes, host: endpoint.host, port: endpoint.port,
+                                                              logger: logger) { port in
                 logger.info("serving /metrics and /healthz", metadata: ["address": "\(endpoint.host):\(port)"])
             }))
         }

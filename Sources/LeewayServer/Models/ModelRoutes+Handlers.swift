@@ -1,0 +1,103 @@
+import Foundation
+import Hummingbird
+import LeewayCore
+import LeewayModels
+
+extension ModelRoutes {
+    func record(_ type: VesselType) async throws -> RegistryRecord {
+        guard let record = try await registry.records()[type], !record.versions.isEmpty else {
+            throw Problem(.notFound, "no model versions registered for vessel type \(type.rawValue)")
+        }
+        return record
+    }
+
+    func artifact(_ context: BasicRequestContext) async throws -> ModelArtifact {
+        let type = try context.vesselType(), version = try context.version()
+        guard let artifact = try await record(type).artifact(version) else {
+            throw Problem(.notFound, "\(type.rawValue) has no model version \(version)")
+        }
+        return artifact
+    }
+
+    func summary() async throws -> Response {
+        let records = try await registry.records()
+        var rows: [[String: Any]] = []
+        for type in VesselType.allCases {
+            for artifact in records[type]?.versions ?? [] {
+                var row: [String: Any] = [
+                    "vessel_type": type.rawValue, "version": artifact.version, "name": artifact.name, "kind": artifact.kind,
+                    "status": artifact.status.rawValue, "created_at": artifact.createdAt, "content_hash": artifact.contentHash,
+                    "checks_passed": artifact.checks.filter(\.passed).count, "checks": artifact.checks.count,
+                    "report": "/v1/models/\(type.rawValue)/\(artifact.version)/report",
+                ]
+                if let by = artifact.approvedBy { row["approved_by"] = by }
+                if let at = artifact.approvedAt { row["approved_at"] = at }
+                if let fuel = artifact.metrics.first(where: { $0.target == "fuel_rate_tph" }), fuel.rSquared.isFinite, fuel.mae.isFinite {
+                    row["fuel_r_squared"] = fuel.rSquared
+                    row["fuel_mae_tph"] = fuel.mae
+                }
+                rows.append(row)
+            }
+        }
+        let data = try JSONSerialization.data(withJSONObject: ["models": rows], options: [.sortedKeys, .withoutEscapingSlashes])
+        return Array(data).json
+    }
+
+    func decide(_ request: Request, _ context: BasicRequestContext, approve: Bool) async throws -> Response {
+        try authorize(request)
+        let type = try context.vesselType(), version = try context.version()
+        let body = try await request.body.collect(upTo: 16 * 1024)
+        guard let fields = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] else {
+            throw Problem(.badRequest, "the body must be a JSON object such as {\"by\": \"Ana Ruiz\", \"\(approve ? "notes" : "reason")\": \"…\"}")
+        }
+        guard let by = fields["by"] as? String, !by.trimmingCharacters(in: .whitespaces).isEmpty, by.count <= 200 else {
+            throw Problem(.badRequest, "\"by\" must name who decides (1–200 characters)")
+        }
+        let text = fields[approve ? "notes" : "reason"]
+        guard text == nil || text is String else { throw Problem(.badRequest, "\"\(approve ? "notes" : "reason")\" must be a string") }
+        let note = text as? String
+        if !approve, note?.isEmpty ?? true { throw Problem(.badRequest, "a rejection needs a \"reason\"") }
+        let time = "\(EventTime.now)"
+        _ = try await record(type)
+        try await registry.update(type) { record in
+            if approve { try record.approve(version, by: by, at: time, notes: note) } else { try record.reject(version, by: by, at: time, reason: note) }
+        }
+        let result: [String: Any] = ["vessel_type": type.rawValue, "version": version, "status": approve ? "approved" : "rejected",
+                                     "by": by, "at": time]
+        return Array(try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])).json
+    }
+
+    /// Checks the bearer token (in constant time).
+    private func authorize(_ request: Request) throws {
+        guard let token else {
+            throw Problem(.forbidden, "decisions over HTTP are off: start Leeway with --api-token (or LEEWAY_API_TOKEN)")
+        }
+        guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
+            throw Problem(.unauthorized, "an Authorization: Bearer <token> header is required")
+        }
+        let given = Array(header.dropFirst("Bearer ".count).utf8), expected = Array(token.utf8)
+        var difference = given.count ^ expected.count
+        for index in 0..<max(given.count, expected.count) {
+            difference |= Int((index < given.count ? given[index] : 0) ^ (index < expected.count ? expected[index] : 0))
+        }
+        guard difference == 0 else { throw Problem(.forbidden, "the bearer token is not the configured one") }
+    }
+}
+
+extension BasicRequestContext {
+    func vesselType() throws -> VesselType {
+        let name = parameters.get("type") ?? ""
+        guard let type = VesselType(rawValue: name) else {
+            throw Problem(.notFound, "unknown vessel type \"\(name)\" (known: \(VesselType.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return type
+    }
+
+    func version() throws -> Int {
+        let text = parameters.get("version") ?? ""
+        guard let version = Int(text), version > 0 else {
+            throw Problem(.badRequest, "version must be a positive integer, got \"\(text.prefix(40))\"")
+        }
+        return version
+    }
+}
