@@ -56,7 +56,8 @@ extension ModelArtifact {
     var fuelBiasByRegime: [OperatingRegime: Double] {
         var bias: [OperatingRegime: Double] = [:]
         for loading in [OperatingRegime.Loading.laden, .ballast] {
-            for band in OperatingRegime.SpeedBand.allCases {
+            // One band per slot of ``OperatingRegime/residualSlot`` (slower bands share slow's).
+            for band in [OperatingRegime.SpeedBand.slow, .economical, .service, .fast] {
                 let regime = OperatingRegime(loading: loading, speedBand: band)
                 if let median = references[DataDriftMonitor.key(.fuelRate, regime: regime)]?.percentiles?[50] {
                     bias[regime] = median / 100

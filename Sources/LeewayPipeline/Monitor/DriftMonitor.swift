@@ -49,6 +49,7 @@ public final class DriftMonitor: Service {
         var generation = -1
         var references: [VesselType: DriftReferences] = [:]
         var catalog = ModelCatalog()
+        let noHistory = VesselState(vesselID: "", vesselType: .other)
         var progress = (reports: 0, compared: 0, alerts: 0, since: ContinuousClock.now)
         var rates: [VesselType: OutOfRangeRate] = [:]
         let rateSettings = OutOfRangeRate.Settings()
@@ -90,8 +91,7 @@ public final class DriftMonitor: Service {
                         guard let typeReferences = references[report.vesselType] else { continue }
                         progress.compared += 1
                         // Stateless: the report's own draught and fouling (else the model's assumptions).
-                        let state = VesselState(vesselID: report.vesselID, vesselType: report.vesselType)
-                        let predicted = catalog.model(for: report.vesselType).predict(report, state: state)
+                        let predicted = catalog.model(for: report.vesselType).predict(report, state: noHistory)
                         for alert in monitor.observe(report, predicted: predicted, references: typeReferences) {
                             logger.notice("data drift alert", metadata: ["alert": "\(alert.labels.feature)", "status": "\(alert.status)"])
                             try await sink.publish(alert)

@@ -27,12 +27,12 @@ struct ModelsRegister: AsyncParsableCommand {
         let version = try await options.registry().update(artifact.vesselType) { record in
             try record.register(registered, at: time)
         }
-        report(artifact, version: version)
+        printRegistration(artifact, version: version)
     }
 }
 
 /// Prints a registered version's outcome.
-func report(_ artifact: ModelArtifact, version: Int) {
+func printRegistration(_ artifact: ModelArtifact, version: Int) {
     let failed = artifact.checks.filter { !$0.passed }
     if failed.isEmpty {
         print("registered \(artifact.vesselType.rawValue) v\(version) as pending; review its report, then: "

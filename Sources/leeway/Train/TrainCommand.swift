@@ -59,7 +59,7 @@ struct TrainCommand: AsyncParsableCommand {
         }
         for check in artifact.checks { print("\(check.passed ? "pass" : "FAIL") \(check.name): \(check.detail)") }
         print("wrote \(json) and \(page)")
-        if register { report(artifact, version: artifact.version) }
+        if register { printRegistration(artifact, version: artifact.version) }
         if !artifact.passedChecks { throw ExitCode(3) }
     }
 
