@@ -94,7 +94,7 @@ public struct DriftEvaluation: Sendable {
             let id = report.vesselID
             let outcome = pass.run(report, offset: offset, ingestedAt: report.eventTime,
                                    state: &states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
-            for alert in monitor.observe(report, predicted: outcome.prediction?.targets, references: references[report.vesselType])
+            for alert in monitor.observe(report, references: references[report.vesselType], predict: { outcome.prediction?.targets })
             where alert.status == .firing && !dataDrift.contains(where: { $0.feature == alert.labels.feature && $0.startsAt == alert.startsAt }) {
                 dataDrift.append((alert.labels.feature, report.vesselType, alert.startsAt))
             }

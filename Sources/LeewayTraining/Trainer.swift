@@ -53,8 +53,9 @@ public struct Trainer: Sendable {
                   sampled.insert("\(row.vesselID) \(row.eventTime.microseconds / 3_600_000_000)").inserted else { continue }
             let predicted = model.predict(row.inputs)
             for target in DataDriftMonitor.targets {
-                guard let actual = row.actuals[target], let expected = predicted[target], expected > 0 else { continue }
-                byRegime[DataDriftMonitor.key(target, regime: regime), default: []].append((actual / expected - 1) * 100)
+                guard let actual = row.actuals[target], let expected = predicted[target],
+                      let residual = DataDriftMonitor.residualPercent(actual: actual, predicted: expected) else { continue }
+                byRegime[DataDriftMonitor.key(target, regime: regime), default: []].append(residual)
             }
         }
         for (key, sample) in byRegime where sample.count >= minimumRegimeReference {

@@ -84,7 +84,7 @@ struct DataDriftTests {
         predicted[.fuelRate] = 1
         var monitor = DataDriftMonitor()
         var alerts: [DriftAlert] = []
-        var tested = 0
+        var tested = 0, predictions = 0
         for hour in Int64(0)..<(24 * 12) {
             for vessel in 0..<10 {
                 let isLaden = (hour / 36 + Int64(vessel)) % 2 == 0
@@ -92,12 +92,16 @@ struct DataDriftTests {
                 let z = normal.next() - (isLaden ? 0 : 3)
                 for minute in stride(from: Int64(0), to: 60, by: 10) {
                     let r = Self.report("T\(vessel)", hour: hour, minute: minute, laden: isLaden, z: z)
-                    alerts += monitor.observe(r, predicted: predicted, references: references)
+                    alerts += monitor.observe(r, references: references) {
+                        predictions += 1
+                        return predicted
+                    }
                     tested += 1
                 }
             }
         }
         #expect(tested == 17_280 && monitor.count == 2)
+        #expect(predictions == 2_880, "the model runs once per vessel-hour, not per report")
         #expect(alerts.isEmpty, "\(alerts.map(\.annotations.summary))")
         // Pooled against the laden reference only, the ballast hours would be drift.
         var pooled = DataDriftMonitor()
@@ -108,7 +112,7 @@ struct DataDriftTests {
         for hour in Int64(0)..<(24 * 6) {
             for vessel in 0..<10 {
                 let r = Self.report("T\(vessel)", hour: hour, minute: 0, laden: false, z: normal.next() - 3)
-                pooledAlerts += pooled.observe(r, predicted: predicted, references: ladenOnly)
+                pooledAlerts += pooled.observe(r, references: ladenOnly) { predicted }
             }
         }
         #expect(pooledAlerts.contains { $0.status == .firing && $0.labels.alertname == "DataDrift" && $0.labels.vesselID == nil })

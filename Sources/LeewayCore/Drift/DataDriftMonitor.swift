@@ -34,25 +34,32 @@ public struct DataDriftMonitor: Sendable {
     /// Watches in use (bounded by types × regimes × targets).
     public var count: Int { watches.count }
 
-    /// Adds `report` with `model`'s `predicted` targets, compared with `references` (nil: its
-    /// type has no trained model, nothing to compare with); returns alerts that fired,
-    /// escalated or resolved.
-    public mutating func observe(_ report: Telemetry, predicted: TargetValues?, references: DriftReferences?) -> [DriftAlert] {
-        guard let references, let predicted, report.event == nil,
+    /// A relative residual in percent, as references and watches hold them; nil without a
+    /// positive prediction.
+    public static func residualPercent(actual: Double, predicted: Double) -> Double? {
+        predicted > 0 ? (actual / predicted - 1) * 100 : nil
+    }
+
+    /// Adds `report`, compared with `references` (nil: its type has no trained model, nothing
+    /// to compare with); `predict` gives the serving model's targets and is called only for
+    /// the reports sampled (one per vessel-hour). Returns alerts that fired, escalated or resolved.
+    public mutating func observe(_ report: Telemetry, references: DriftReferences?,
+                                 predict: () -> TargetValues?) -> [DriftAlert] {
+        guard let references, report.event == nil,
               let regime = OperatingRegime(report, hull: HullClass.typical(report.vesselType)),
               regime.speedBand != .stopped, regime.speedBand != .manoeuvring else { return [] }
         let hour = report.eventTime.microseconds.floorDivided(by: 3_600_000_000).quotient
         let slot = Int(truncatingIfNeeded: UInt(bitPattern: report.vesselID.hashValue) & UInt(sampledHours.count - 1))
-        guard sampledHours[slot] != hour else { return [] }
+        guard sampledHours[slot] != hour, let predicted = predict() else { return [] }
         sampledHours[slot] = hour
         var alerts: [DriftAlert] = []
         for target in Self.targets {
-            guard let actual = report[target.actual], let expected = predicted[target], expected > 0,
+            guard let actual = report[target.actual], let expected = predicted[target],
+                  let residual = Self.residualPercent(actual: actual, predicted: expected),
                   let reference = references.distributions[Self.key(target, regime: regime)] else { continue }
             let key = Key(type: report.vesselType, regime: regime.name, target: target)
             var watch = watches[key] ?? DataDriftWatch(settings: settings)
-            if let transition = watch.observe((actual / expected - 1) * 100, at: report.eventTime, reference: reference,
-                                              settings: settings) {
+            if let transition = watch.observe(residual, at: report.eventTime, reference: reference, settings: settings) {
                 alerts.append(.dataDrift(transition, type: report.vesselType, regime: regime, target: target, watch: watch,
                                          references: references, settings: settings))
             }

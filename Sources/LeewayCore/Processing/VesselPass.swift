@@ -80,9 +80,9 @@ extension VesselPass {
         } else {
             transition = nil
         }
-        let relative = model.residualDeviation(.fuelRate, predicted: 1)
         return transition.map {
-            DriftAlert.fuelResidual($0, vessel: state, model: model.identity, settings: drift, relativeDeviation: relative)
+            DriftAlert.fuelResidual($0, vessel: state, model: model.identity, settings: drift,
+                                    relativeDeviation: model.residualDeviation(.fuelRate, predicted: 1))
         }
     }
 }

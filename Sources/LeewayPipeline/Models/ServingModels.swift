@@ -16,16 +16,23 @@ public final class ServingModels: Sendable {
     /// Changes on every replacement.
     public var generation: Int { generationNumber.load(ordering: .acquiring) }
 
-    /// The catalog now and its generation.
-    public var snapshot: (generation: Int, catalog: ModelCatalog) {
-        current.withLock { ($0.generation, $0.catalog) }
+    /// The serving models at one moment.
+    public struct Snapshot: Sendable {
+        /// Changes on every replacement.
+        public var generation: Int
+        /// The model per type.
+        public var catalog: ModelCatalog
+        /// The trained models' training distributions, by type, for data-drift tests.
+        public var references: [VesselType: DriftReferences]
+    }
+
+    /// Catalog, references and generation, read together.
+    public var snapshot: Snapshot {
+        current.withLock { Snapshot(generation: $0.generation, catalog: $0.catalog, references: $0.references) }
     }
 
     /// The trained models serving now, by type (types on their baseline are absent).
     public var trained: [VesselType: ModelIdentity] { current.withLock { $0.versions } }
-
-    /// The serving trained models' training distributions, by type, for data-drift tests.
-    public var references: [VesselType: DriftReferences] { current.withLock { $0.references } }
 
     /// Serves `models` (approved trained models by type; other types get their baseline)
     /// with their drift `references`.

@@ -46,9 +46,7 @@ public final class DriftMonitor: Service {
         let sink = AlertSink(producer: producer, topic: configuration.topics.alerts, webhook: webhook)
         var monitor = DataDriftMonitor()
         monitor.settings = settings
-        var generation = -1
-        var references: [VesselType: DriftReferences] = [:]
-        var catalog = ModelCatalog()
+        var serving = models.snapshot
         let noHistory = VesselState(vesselID: "", vesselType: .other)
         var progress = (reports: 0, compared: 0, alerts: 0, since: ContinuousClock.now)
         var rates: [VesselType: OutOfRangeRate] = [:]
@@ -69,10 +67,7 @@ public final class DriftMonitor: Service {
             try await withGracefulShutdownHandler {
                 for try await event in consumer {
                     guard case .records(let records) = event else { continue }
-                    if models.generation != generation {
-                        (generation, catalog) = models.snapshot
-                        references = models.references
-                    }
+                    if models.generation != serving.generation { serving = models.snapshot }
                     progress.reports += records.count
                     for record in records {
                         guard let value = record.value else { continue }
@@ -88,11 +83,12 @@ public final class DriftMonitor: Service {
                         }
                         try await count(report.vesselType, outOfRange: false,
                                         at: record.timestampMilliseconds.map { EventTime(microseconds: $0 * 1000) } ?? report.eventTime)
-                        guard let typeReferences = references[report.vesselType] else { continue }
+                        guard let references = serving.references[report.vesselType] else { continue }
                         progress.compared += 1
                         // Stateless: the report's own draught and fouling (else the model's assumptions).
-                        let predicted = catalog.model(for: report.vesselType).predict(report, state: noHistory)
-                        for alert in monitor.observe(report, predicted: predicted, references: typeReferences) {
+                        let model = serving.catalog.model(for: report.vesselType)
+                        for alert in monitor.observe(report, references: references,
+                                                     predict: { model.predict(report, state: noHistory) }) {
                             logger.notice("data drift alert", metadata: ["alert": "\(alert.labels.feature)", "status": "\(alert.status)"])
                             try await sink.publish(alert)
                             progress.alerts += 1

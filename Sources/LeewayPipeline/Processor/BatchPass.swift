@@ -11,8 +11,8 @@ struct BatchPass {
     var pass: VesselPass
     let producer: KafkaProducer
     let logger: Logger
-    /// Where alerts are also forwarded, if anywhere.
-    let webhook: AlertWebhook?
+    /// Where alerts go: the alerts topic, the webhook, `/metrics`.
+    let alerts: AlertSink
     /// Silence after which a vessel's telemetry is stale; nil: not checked.
     let staleAfter: Duration?
 
@@ -77,7 +77,7 @@ extension BatchPass {
     /// Sends an alert record to the alerts topic and, if configured, the webhook.
     func publish(_ alert: DriftAlert, _ tally: inout ProcessorMetrics.Tally) async throws {
         tally.alerts += 1
-        try await AlertSink(producer: producer, topic: topics.alerts, webhook: webhook).publish(alert)
+        try await alerts.publish(alert)
     }
 }
 

@@ -7,7 +7,8 @@ extension ProcessorLoop {
         guard !records.isEmpty else { return }
         uncommitted = true
         if models.generation != modelGeneration {
-            (modelGeneration, batchPass.pass.models) = models.snapshot
+            let snapshot = models.snapshot
+            (modelGeneration, batchPass.pass.models) = (snapshot.generation, snapshot.catalog)
         }
         metrics.record(try await batchPass.run(records, stores: stores))
         progress.reports += records.count

@@ -34,12 +34,13 @@ final class ProcessorLoop {
         self.logger = logger
         changelog = StateChangelog(topic: configuration.topics.state)
         self.models = models
-        let (generation, catalog) = models.snapshot
-        modelGeneration = generation
+        let snapshot = models.snapshot
+        modelGeneration = snapshot.generation
         batchPass = BatchPass(
             topics: configuration.topics, intake: TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters),
-            pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: catalog),
-            producer: producer, logger: logger, webhook: webhook, staleAfter: configuration.staleAfter)
+            pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: snapshot.catalog),
+            producer: producer, logger: logger,
+            alerts: AlertSink(producer: producer, topic: configuration.topics.alerts, webhook: webhook), staleAfter: configuration.staleAfter)
         nextCommit = .now.advanced(by: configuration.commitInterval)
     }
 
