@@ -42,9 +42,6 @@ public struct LinearPhysicsModel: PredictionModel {
         self.fuelBias = bias
     }
 
-    /// The equation of `target`, if the model predicts it.
-    public func equation(_ target: PredictionTarget) -> Equation? { equations[target.rawValue] }
-
     public func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues? {
         guard let inputs = PhysicsInputs(report, state: state, assumedDraft: assumedDraft) else { return nil }
         return predict(inputs)
