@@ -65,7 +65,7 @@ let package = Package(
         .target(
             name: "LeewayServer",
             dependencies: [
-                "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewayTraining",
+                "Kafka", "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewayTraining",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

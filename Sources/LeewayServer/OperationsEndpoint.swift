@@ -3,18 +3,29 @@ import Logging
 import Prometheus
 import ServiceLifecycle
 
-/// The operations endpoint of a running Leeway process: `GET /metrics` in Prometheus text
-/// format (everything recorded through swift-metrics, including librdkafka's statistics),
-/// `GET /healthz` and, when given, the model registry's routes (``ModelRoutes``). A
-/// `Service`: it stops with the process's graceful shutdown.
+/// The HTTP endpoint of a running Leeway process: `GET /metrics` in Prometheus text format
+/// (everything recorded through swift-metrics, including librdkafka's statistics),
+/// `GET /healthz`, `GET /readyz` and, when given, the model registry's routes
+/// (``ModelRoutes``) and a cache's pull API and dashboard (``CacheRoutes``). A `Service`:
+/// it stops with the process's graceful shutdown.
 public struct OperationsEndpoint: Service {
     private let application: Application<RouterResponder<BasicRequestContext>>
 
-    /// Serves `registry` (and `models`) on `host:port` (port 0 picks a free one; `onListening` learns it).
-    public init(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, host: String, port: Int, logger: Logger,
-                onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
+    /// Serves `registry` (and `models`, and `cache`) on `host:port` (port 0 picks a free one;
+    /// `onListening` learns it). Without a cache, `/readyz` answers 200 as soon as it listens.
+    public init(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, cache: CacheRoutes? = nil, host: String, port: Int,
+                logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         let router = Router()
+        router.add(middleware: ProblemMiddleware())
         models?.add(to: router)
+        if let cache {
+            cache.add(to: router)
+        } else {
+            router.get("readyz") { _, _ -> Response in
+                Response(status: .ok, headers: [.contentType: "application/json"],
+                         body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ready"}"#)))
+            }
+        }
         router.get("metrics") { _, _ -> Response in
             let body = registry.emitToBuffer()
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],

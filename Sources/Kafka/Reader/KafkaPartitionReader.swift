@@ -40,6 +40,29 @@ public final class KafkaPartitionReader: Sendable {
         }
     }
 
+    /// Reads `partitions` from their earliest offset like ``readToEnd(_:timeout:_:)``, tells
+    /// `control` when the end is reached, then keeps handing new records to `body` until
+    /// `control` is stopped or the task is cancelled. Returns how many records were read.
+    public func follow(_ partitions: [TopicPartition], control: FollowControl,
+                       _ body: @escaping @Sendable ([ConsumerRecord]) -> Void) async throws(KafkaError) -> Int {
+        let settle = configuration.settleTime
+        let result: Result<Int, KafkaError> = await withTaskCancellationHandler {
+            do throws(KafkaError) {
+                return .success(try await offloaded { () throws(KafkaError) in
+                    try self.gate.run("partition reader", "follow \(partitions)") { () throws(KafkaError) in
+                        try ReadToEnd(rk: self.handle.pointer, context: self.context, settle: settle)
+                            .run(partitions, timeout: .seconds(0), follow: control, body)
+                    }
+                })
+            } catch {
+                return .failure(error)
+            }
+        } onCancel: {
+            control.stop()
+        }
+        return try result.get()
+    }
+
     /// The committed positions of the configured group for `partitions` (offset -1001 when
     /// none), e.g. to watch a consumer group's progress without joining it.
     public func committed(_ partitions: [TopicPartition], timeout: Duration = .seconds(10)) async throws(KafkaError) -> [TopicPartitionOffset] {

@@ -39,22 +39,22 @@ public final class ModelRegistry: Sendable {
         }
         var result: [VesselType: RegistryRecord] = [:]
         for (key, value) in latest.values {
-            guard let type = VesselType(rawValue: key) else {
-                logger.warning("registry record with an unknown vessel type key; skipped", metadata: ["key": "\(key)"])
-                continue
-            }
             do {
-                let record = try RegistryRecord.decode(value)
-                guard record.vesselType == type else {
-                    logger.warning("registry record keyed \(key) holds \(record.vesselType.rawValue); skipped")
-                    continue
-                }
-                result[type] = record
+                let record = try Self.record(key: key, value: value)
+                result[record.vesselType] = record
             } catch {
-                logger.warning("unreadable registry record; skipped", metadata: ["type": "\(key)", "error": "\(error)"])
+                logger.warning("unreadable registry record; skipped", metadata: ["key": "\(key)", "error": "\(error)"])
             }
         }
         return result
+    }
+
+    /// A registry topic record decoded and checked against its key (the vessel type).
+    public static func record(key: String, value: [UInt8]) throws -> RegistryRecord {
+        guard let type = VesselType(rawValue: key) else { throw RegistryKeyError(key: key, holds: nil) }
+        let record = try RegistryRecord.decode(value)
+        guard record.vesselType == type else { throw RegistryKeyError(key: key, holds: record.vesselType) }
+        return record
     }
 
     /// Reads `type`'s record (empty if none), applies `change` and writes the result back.
@@ -85,5 +85,17 @@ public final class ModelRegistry: Sendable {
         }
         await producer.close()
         if let error = failure.error { throw error }
+    }
+}
+
+/// A registry record whose key is not a vessel type, or not the type it holds.
+public struct RegistryKeyError: Error, CustomStringConvertible {
+    /// The record's key.
+    public var key: String
+    /// The type the record holds, when it decoded.
+    public var holds: VesselType?
+
+    public var description: String {
+        holds.map { "the record keyed \(key) holds \($0.rawValue)" } ?? "the key \(key) is not a vessel type"
     }
 }

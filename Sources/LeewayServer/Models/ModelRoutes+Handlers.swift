@@ -5,7 +5,7 @@ import LeewayModels
 
 extension ModelRoutes {
     func record(_ type: VesselType) async throws -> RegistryRecord {
-        guard let record = try await registry.records()[type], !record.versions.isEmpty else {
+        guard let record = try await read()[type], !record.versions.isEmpty else {
             throw Problem(.notFound, "no model versions registered for vessel type \(type.rawValue)")
         }
         return record
@@ -20,7 +20,7 @@ extension ModelRoutes {
     }
 
     func summary() async throws -> Response {
-        let records = try await registry.records()
+        let records = try await read()
         var rows: [[String: Any]] = []
         for type in VesselType.allCases {
             for artifact in records[type]?.versions ?? [] {

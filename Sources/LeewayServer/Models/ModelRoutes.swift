@@ -18,11 +18,15 @@ import LeewayTraining
 public struct ModelRoutes: Sendable {
     let registry: ModelRegistry
     let token: String?
+    let read: @Sendable () async throws -> [VesselType: RegistryRecord]
 
     /// Routes over `registry`; decisions need `token` (nil: decisions over HTTP are off).
-    public init(registry: ModelRegistry, token: String?) {
+    /// Reads come from `records` when given (a cache's copy in memory), else from the topic.
+    public init(registry: ModelRegistry, token: String?,
+                records: (@Sendable () async throws -> [VesselType: RegistryRecord])? = nil) {
         self.registry = registry
         self.token = token.flatMap { $0.isEmpty ? nil : $0 }
+        self.read = records ?? { try await registry.records() }
     }
 
     /// Adds the routes to `router`.

@@ -13,18 +13,21 @@ import ServiceLifecycle
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "run",
-        abstract: "Run Leeway until SIGINT/SIGTERM: the processor (telemetry to predictions) or the data-drift monitor.",
+        abstract: "Run Leeway until SIGINT/SIGTERM: the processor (telemetry to predictions), the pull-API cache, or the data-drift monitor.",
         discussion: """
         The processor joins the processors' consumer group, restores its partitions' vessel state from \
         the changelog, and commits only what every output has been acknowledged for. Stop it with \
         Ctrl-C or SIGTERM: it flushes, commits and leaves the group. The monitor (one instance) reads \
         telemetry in a group of its own and raises DataDrift alerts when a vessel type's fuel or power, \
-        regime by regime, departs from the approved model's training data.
+        regime by regime, departs from the approved model's training data. The cache reads the \
+        predictions, features, alerts and model registry topics from their start (every instance \
+        everything, no group), answers the pull API and serves the on-call dashboard at / once it \
+        has caught up (GET /readyz). `--role all` runs a processor and a cache in one process.
         """
     )
 
     enum Role: String, ExpressibleByArgument, CaseIterable {
-        case processor, monitor
+        case processor, monitor, cache, all
     }
 
     @OptionGroup var broker: BrokerOptions
@@ -42,8 +45,11 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
     @Option(name: .long, help: "Longest graceful shutdown (flush, commit, leave the group) before giving up, seconds.")
     var shutdownTimeout: Double = 60
-    @Option(name: .long, help: "Serve GET /metrics (Prometheus) and /healthz on host:port; 'off' to disable.")
+    @Option(name: [.customLong("http-address"), .customLong("metrics-address")],
+            help: "Serve HTTP on host:port: /metrics, /healthz, /readyz, the model routes and, for a cache, the pull API and dashboard; 'off' to disable.")
     var metricsAddress = "127.0.0.1:9464"
+    @Option(name: .long, help: "Cache: a prediction older than this many seconds is 'stale'.") var predictionStaleAfter: Double = 900
+    @Option(name: .long, help: "Cache: a prediction older than this many seconds is 'expired'.") var predictionExpireAfter: Double = 21_600
     @Option(name: .long, help: "Seconds between reads of the model registry (approvals reach the processor within this).")
     var modelsRefresh: Double = 5
     @Option(name: .long, help: "Bearer token for approving and rejecting models over HTTP (default: $LEEWAY_API_TOKEN; unset: off).")
@@ -73,8 +79,15 @@ struct RunCommand: AsyncParsableCommand {
         }
         for (name, value) in [("--lateness", lateness), ("--features-every", featuresEvery), ("--commit-interval", commitInterval),
                               ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout),
-                              ("--shutdown-timeout", shutdownTimeout), ("--models-refresh", modelsRefresh)] where !(value > 0) {
+                              ("--shutdown-timeout", shutdownTimeout), ("--models-refresh", modelsRefresh),
+                              ("--prediction-stale-after", predictionStaleAfter), ("--prediction-expire-after", predictionExpireAfter)] where !(value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds (days for the TTL), got \(value)")
+        }
+        guard predictionStaleAfter <= predictionExpireAfter else {
+            throw ValidationError("--prediction-stale-after (\(predictionStaleAfter)) must not exceed --prediction-expire-after (\(predictionExpireAfter))")
+        }
+        if [.cache, .all].contains(role), try metricsEndpoint == nil {
+            throw ValidationError("--role \(role.rawValue) serves the pull API over HTTP: give --http-address host:port, not 'off'")
         }
     }
 
@@ -90,7 +103,7 @@ struct RunCommand: AsyncParsableCommand {
         var configuration = ProcessorConfiguration(bootstrapServers: broker.servers)
         configuration.client.clientID = "leeway-\(role.rawValue)"
         configuration.client.properties = try broker.properties()
-        configuration.groupID = group ?? "leeway-\(role.rawValue)"
+        configuration.groupID = group ?? (role == .monitor ? "leeway-monitor" : "leeway-processor")
         configuration.topics = ProcessorTopics(prefix: topicPrefix)
         configuration.policy.allowedLateness = .seconds(lateness)
         configuration.featuresEvery = .seconds(featuresEvery)
@@ -103,34 +116,54 @@ struct RunCommand: AsyncParsableCommand {
         let models = ServingModels()
         let modelRegistry = ModelRegistry(client: configuration.client, topic: configuration.topics.models, logger: logger)
         let watch = RegistryWatch(registry: modelRegistry, models: models, interval: .seconds(modelsRefresh), logger: logger)
-        let worker: any Service = switch role {
-        case .processor: Processor(configuration: configuration, models: models, webhook: webhook, logger: logger)
-        case .monitor: DriftMonitor(configuration: configuration, groupID: configuration.groupID, models: models, webhook: webhook,
-                                    logger: logger)
+        let apiToken = apiToken ?? ProcessInfo.processInfo.environment["LEEWAY_API_TOKEN"]
+        var workers: [any Service] = []
+        var cache: CacheFeed.Stores?
+        if [.processor, .all].contains(role) {
+            workers.append(Processor(configuration: configuration, models: models, webhook: webhook, logger: logger))
         }
-        // Shutdown runs in reverse: the processor stops first (its last alerts still reach the
-        // webhook), then the webhook drains, and /metrics answers until the end.
+        if role == .monitor {
+            workers.append(DriftMonitor(configuration: configuration, groupID: configuration.groupID, models: models, webhook: webhook,
+                                        logger: logger))
+        }
+        if [.cache, .all].contains(role) {
+            let stores = CacheFeed.Stores(models: RegistryView(logger: logger))
+            cache = stores
+            workers.append(CacheFeed(client: configuration.client, topics: configuration.topics, stores: stores, logger: logger))
+        }
+        // Shutdown runs in reverse: the workers stop first (the processor's last alerts still
+        // reach the webhook; the cache ends its alert streams), then the webhook drains, and
+        // HTTP answers until the end.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let endpoint = try metricsEndpoint {
-            let routes = ModelRoutes(registry: modelRegistry, token: apiToken ?? ProcessInfo.processInfo.environment["LEEWAY_API_TOKEN"])
-            services.append(.init(service: OperationsEndpoint(registry: registry, models: routes, host: endpoint.host, port: endpoint.port,
-                                                              logger: logger) { port in
-                logger.info("serving /metrics and /healthz", metadata: ["address": "\(endpoint.host):\(port)"])
+            let routes = cache.map { stores in
+                ModelRoutes(registry: modelRegistry, token: apiToken) {
+                    guard stores.progress.isReady else { throw Problem(.serviceUnavailable, "the cache is still reading the model registry") }
+                    return stores.models.records
+                }
+            } ?? ModelRoutes(registry: modelRegistry, token: apiToken)
+            let api = cache.map {
+                CacheRoutes(stores: $0, freshness: .init(staleAfter: predictionStaleAfter, expiredAfter: predictionExpireAfter))
+            }
+            services.append(.init(service: OperationsEndpoint(registry: registry, models: routes, cache: api, host: endpoint.host,
+                                                              port: endpoint.port, logger: logger) { port in
+                logger.info("serving HTTP", metadata: ["address": "\(endpoint.host):\(port)",
+                                                       "routes": "\(api == nil ? "/metrics /healthz /readyz /v1/models" : "pull API, dashboard at /")"])
             }))
         }
         if let webhook { services.append(.init(service: webhook)) }
-        services.append(.init(service: watch))
-        services.append(.init(service: worker))
+        if role != .cache { services.append(.init(service: watch)) }
+        for worker in workers { services.append(.init(service: worker)) }
         var groupConfiguration = ServiceGroupConfiguration(services: services,
                                                            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         groupConfiguration.maximumGracefulShutdownDuration = .seconds(shutdownTimeout)
         let lifecycle = ServiceGroup(configuration: groupConfiguration)
         if exitOnStdinClose { StandardInputWatch.start(logger: logger) }
         // Serve approved models from the first report on, not after the first refresh.
-        do { try await watch.refresh() } catch {
+        if role != .cache { do { try await watch.refresh() } catch {
             logger.warning("model registry unreadable at start; serving physics baselines until it is",
                            metadata: ["topic": "\(configuration.topics.models)", "error": "\(error)"])
-        }
+        } }
         logger.info("starting", metadata: ["role": "\(role.rawValue)", "brokers": "\(broker.servers.joined(separator: ","))",
                                            "input": "\(configuration.topics.telemetry)", "group": "\(configuration.groupID)"])
         try await lifecycle.run()

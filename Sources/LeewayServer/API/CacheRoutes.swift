@@ -1,0 +1,58 @@
+import Hummingbird
+import LeewayCore
+
+/// The pull API over a cache instance's stores: the latest prediction and features per
+/// vessel, the fleet list, what-if fuel curves, alerts (listed and streamed), readiness
+/// and status. Every failure is problem-details JSON; every read comes from memory.
+public struct CacheRoutes: Sendable {
+    let stores: CacheFeed.Stores
+    let freshness: Freshness.Thresholds
+    let maxAge: Int
+    let heartbeat: Duration
+
+    /// Routes over `stores`. Predictions are `fresh`/`stale`/`expired` by `freshness`;
+    /// clients may reuse a response for `maxAge` seconds; the alert stream sends a comment
+    /// every `heartbeat` to keep idle connections open.
+    public init(stores: CacheFeed.Stores, freshness: Freshness.Thresholds = .init(), maxAge: Int = 5,
+                heartbeat: Duration = .seconds(15)) {
+        self.stores = stores
+        self.freshness = freshness
+        self.maxAge = maxAge
+        self.heartbeat = heartbeat
+    }
+
+    /// Adds the routes to `router`.
+    public func add(to router: Router<BasicRequestContext>) {
+        router.get("v1/vessels") { request, _ in respond { try vessels(request) } }
+        router.get("v1/vessels/:id/prediction") { request, context in
+            respond { try latest(\.prediction, "prediction", request, context) }
+        }
+        router.get("v1/vessels/:id/features") { request, context in
+            respond { try latest(\.features, "feature record", request, context) }
+        }
+        router.get("v1/vessels/:id/fuel-curve") { request, context in respond { try fuelCurve(request, context) } }
+        router.get("v1/alerts") { request, _ in respond { try alerts(request) } }
+        router.get("v1/alerts/stream") { _, _ in respond { try alertStream() } }
+        router.get("v1/status") { _, _ in status() }
+        router.get("readyz") { _, _ in readiness() }
+        router.get("") { _, _ in Dashboard.response }
+    }
+
+    /// Runs `body`, answering any failure with problem details.
+    func respond(_ body: () throws -> Response) -> Response {
+        do {
+            return try body()
+        } catch let problem as Problem {
+            return problem.response
+        } catch {
+            return Problem(.internalServerError, "\(error)").response
+        }
+    }
+
+    /// Throws 503 until the cache has caught up once.
+    func requireReady() throws {
+        guard stores.progress.isReady else {
+            throw Problem(.serviceUnavailable, "the cache is still reading its topics; retry shortly (GET /readyz says when it is ready)")
+        }
+    }
+}

@@ -1,0 +1,80 @@
+import Foundation
+import Hummingbird
+import LeewayCore
+
+extension BasicRequestContext {
+    /// The `{id}` path parameter, checked against the telemetry contract's pattern.
+    func vesselID() throws -> String {
+        let id = parameters.get("id") ?? ""
+        guard VesselCursor.isVesselID(id) else {
+            throw Problem(.badRequest, "parameter \"id\": a vessel id is 1–64 of A–Z a–z 0–9 . _ : -, got \"\(id.prefix(80))\"")
+        }
+        return id
+    }
+}
+
+extension Hummingbird.Parameters {
+    /// The optional `type` query parameter as a vessel type.
+    func vesselType(_ name: String = "type") throws -> VesselType? {
+        guard let text = self[Substring(name)] else { return nil }
+        guard let type = VesselType(rawValue: String(text)) else {
+            throw Problem(.badRequest, "parameter \"\(name)\": unknown vessel type \"\(text.prefix(40))\" (known: \(VesselType.allCases.map(\.rawValue).joined(separator: ", ")))")
+        }
+        return type
+    }
+
+    /// The integer query parameter `name`, `fallback` when absent.
+    func integer(_ name: String, default fallback: Int, in range: ClosedRange<Int>) throws -> Int {
+        guard let text = self[Substring(name)] else { return fallback }
+        guard let value = Int(text), range.contains(value) else {
+            throw Problem(.badRequest, "parameter \"\(name)\": expected an integer in \(range.lowerBound)…\(range.upperBound), got \"\(text.prefix(40))\"")
+        }
+        return value
+    }
+
+    /// The number query parameter `name`, `fallback` when absent.
+    func number(_ name: String, default fallback: Double?, in range: ClosedRange<Double>) throws -> Double? {
+        guard let text = self[Substring(name)] else { return fallback }
+        guard let value = Double(text), value.isFinite, range.contains(value) else {
+            throw Problem(.badRequest, "parameter \"\(name)\": expected a number in \(range.lowerBound)…\(range.upperBound), got \"\(text.prefix(40))\"")
+        }
+        return value
+    }
+
+    /// The `cursor` query parameter as the vessel id to continue after.
+    func cursor() throws -> String? {
+        guard let text = self["cursor"] else { return nil }
+        guard let id = VesselCursor.decode(String(text)) else {
+            throw Problem(.badRequest, "parameter \"cursor\": not a cursor this API gave out (use next_cursor from the previous page)")
+        }
+        return id
+    }
+}
+
+/// Page cursors: the last vessel id of a page, base64url-encoded so clients treat it as opaque.
+enum VesselCursor {
+    static func encode(_ id: String) -> String {
+        Data(id.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
+            .replacingOccurrences(of: "=", with: "")
+    }
+
+    static func decode(_ cursor: String) -> String? {
+        guard cursor.count <= 100 else { return nil }
+        var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
+        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
+        guard let data = Data(base64Encoded: text), let id = String(data: data, encoding: .utf8), isVesselID(id) else { return nil }
+        return id
+    }
+
+    /// Whether `id` follows the telemetry contract: 1–64 of `[A-Za-z0-9._:-]`.
+    static func isVesselID(_ id: String) -> Bool {
+        let utf8 = id.utf8
+        return (1...64).contains(utf8.count) && utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"): true
+            default: false
+            }
+        }
+    }
+}
