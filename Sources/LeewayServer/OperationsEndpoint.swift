@@ -15,8 +15,20 @@ public struct OperationsEndpoint: Service {
     /// `onListening` learns it). Without a cache, `/readyz` answers 200 as soon as it listens.
     public init(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, cache: CacheRoutes? = nil, host: String, port: Int,
                 logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
+        let router = Self.router(registry: registry, models: models, cache: cache)
+        application = Application(
+            router: router,
+            configuration: .init(address: .hostname(host, port: port), serverName: "leeway"),
+            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
+            logger: logger)
+    }
+
+    /// Every route of the endpoint (for tests and tools that want them without a server).
+    public static func router(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil,
+                              cache: CacheRoutes? = nil) -> Router<BasicRequestContext> {
         let router = Router()
-        router.add(middleware: ProblemMiddleware())
+        let routes = ProblemMiddleware.Routes()
+        router.add(middleware: ProblemMiddleware(routes: routes))
         models?.add(to: router)
         if let cache {
             cache.add(to: router)
@@ -35,11 +47,8 @@ public struct OperationsEndpoint: Service {
             Response(status: .ok, headers: [.contentType: "application/json"],
                      body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
-        application = Application(
-            router: router,
-            configuration: .init(address: .hostname(host, port: port), serverName: "leeway"),
-            onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
-            logger: logger)
+        routes.learn(router.routes)
+        return router
     }
 
     /// Serves until graceful shutdown.

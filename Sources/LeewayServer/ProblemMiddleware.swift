@@ -1,9 +1,38 @@
 import Hummingbird
+import Synchronization
 
 /// Turns errors no route handled (an unknown path, a wrong method, a body too large) into
-/// problem-details JSON, so every error response of the endpoint has the same shape.
+/// problem-details JSON, so every error response of the endpoint has the same shape. A
+/// known path asked with a method it does not serve gets 405 with `Allow`.
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
+
+    /// The endpoint's routes, filled in once the router is complete.
+    final class Routes: Sendable {
+        private let table = Mutex<[(segments: [Substring], methods: [String])]>([])
+
+        func learn(_ routes: [Router<BasicRequestContext>.RouteDescription]) {
+            let grouped = Dictionary(grouping: routes, by: { "\($0.path)" })
+            table.withLock { table in
+                table = grouped.map { path, routes in
+                    (path.split(separator: "/"), routes.map(\.method.rawValue).sorted())
+                }
+            }
+        }
+
+        /// The methods served at `path`, if any route matches it.
+        func methods(_ path: String) -> [String]? {
+            let parts = path.split(separator: "/")
+            return table.withLock { table in
+                table.first { entry in
+                    entry.segments.count == parts.count
+                        && zip(entry.segments, parts).allSatisfy { pattern, part in pattern.hasPrefix(":") || pattern.hasPrefix("{") || pattern == part }
+                }?.methods
+            }
+        }
+    }
+
+    let routes: Routes
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -11,9 +40,13 @@ struct ProblemMiddleware: RouterMiddleware {
         } catch let problem as Problem {
             return problem.response
         } catch let error as HTTPResponseError {
-            let status = error.status
-            let detail = status == .notFound ? "no route for \(request.method) \(request.uri.path)" : "\(status.reasonPhrase)"
-            return Problem(status, detail).response
+            guard error.status == .notFound else { return Problem(error.status, error.status.reasonPhrase).response }
+            guard let methods = routes.methods(request.uri.path) else {
+                return Problem(.notFound, "no route for \(request.uri.path)").response
+            }
+            var response = Problem(.methodNotAllowed, "\(request.uri.path) answers \(methods.joined(separator: ", ")), not \(request.method)").response
+            response.headers[.allow] = methods.joined(separator: ", ")
+            return response
         }
     }
 }

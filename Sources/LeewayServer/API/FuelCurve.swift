@@ -14,10 +14,8 @@ extension CacheRoutes {
         let step = try query.number("step", default: 0.5, in: 0.01...40) ?? 0.5
         let draftOverride = try query.number("draft", default: nil, in: TelemetryField.draft.range)
         guard from <= to else { throw Problem(.badRequest, "parameter \"from\": \(from) is above \"to\" (\(to))") }
-        let points = Int(((to - from) / step).rounded(.down)) + 1
-        guard points <= 500 else {
-            throw Problem(.badRequest, "parameter \"step\": \(step) kn gives \(points) points from \(from) to \(to); at most 500")
-        }
+        // At most 3,951 points (0.5–40 kn by 0.01), each one prediction: bounded by the ranges.
+        let points = Int(((to - from) / step + 1e-9).rounded(.down)) + 1
         try requireReady()
         guard let vessel = stores.fleet.vessel(id) else { throw Problem(.notFound, "no vessel \"\(id)\" in the cache") }
         let hull = HullClass.typical(vessel.type)

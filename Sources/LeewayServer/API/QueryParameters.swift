@@ -5,7 +5,8 @@ import LeewayCore
 extension BasicRequestContext {
     /// The `{id}` path parameter, checked against the telemetry contract's pattern.
     func vesselID() throws -> String {
-        let id = parameters.get("id") ?? ""
+        let raw = parameters.get("id") ?? ""
+        let id = raw.removingPercentEncoding ?? raw
         guard VesselCursor.isVesselID(id) else {
             throw Problem(.badRequest, "parameter \"id\": a vessel id is 1–64 of A–Z a–z 0–9 . _ : -, got \"\(id.prefix(80))\"")
         }
@@ -41,31 +42,18 @@ extension Hummingbird.Parameters {
         return value
     }
 
-    /// The `cursor` query parameter as the vessel id to continue after.
+    /// The `cursor` query parameter: the vessel id to continue after.
     func cursor() throws -> String? {
-        guard let text = self["cursor"] else { return nil }
-        guard let id = VesselCursor.decode(String(text)) else {
-            throw Problem(.badRequest, "parameter \"cursor\": not a cursor this API gave out (use next_cursor from the previous page)")
+        guard let text = self["cursor"].map(String.init) else { return nil }
+        guard VesselCursor.isVesselID(text) else {
+            throw Problem(.badRequest, "parameter \"cursor\": expected a vessel id (next_cursor of the previous page), got \"\(text.prefix(80))\"")
         }
-        return id
+        return text
     }
 }
 
-/// Page cursors: the last vessel id of a page, base64url-encoded so clients treat it as opaque.
+/// Vessel ids as the API accepts them in paths and cursors.
 enum VesselCursor {
-    static func encode(_ id: String) -> String {
-        Data(id.utf8).base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
-            .replacingOccurrences(of: "=", with: "")
-    }
-
-    static func decode(_ cursor: String) -> String? {
-        guard cursor.count <= 100 else { return nil }
-        var text = cursor.replacingOccurrences(of: "-", with: "+").replacingOccurrences(of: "_", with: "/")
-        text += String(repeating: "=", count: (4 - text.count % 4) % 4)
-        guard let data = Data(base64Encoded: text), let id = String(data: data, encoding: .utf8), isVesselID(id) else { return nil }
-        return id
-    }
-
     /// Whether `id` follows the telemetry contract: 1–64 of `[A-Za-z0-9._:-]`.
     static func isVesselID(_ id: String) -> Bool {
         let utf8 = id.utf8

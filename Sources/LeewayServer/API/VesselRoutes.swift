@@ -63,7 +63,7 @@ extension CacheRoutes {
             body.writeString("}")
         }
         body.writeString("],\"next_cursor\":")
-        body.writeString(next.map { "\"\(VesselCursor.encode($0))\"" } ?? "null")
+        body.writeString(next.map { "\"\($0)\"" } ?? "null")
         body.writeString(",\"total\":\(stores.fleet.count)}")
         return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-cache"], body: .init(byteBuffer: body))
     }

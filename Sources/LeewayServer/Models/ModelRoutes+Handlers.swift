@@ -69,11 +69,11 @@ extension ModelRoutes {
 
     /// Checks the bearer token (in constant time).
     private func authorize(_ request: Request) throws {
-        guard let token else {
-            throw Problem(.forbidden, "decisions over HTTP are off: start Leeway with --api-token (or LEEWAY_API_TOKEN)")
-        }
         guard let header = request.headers[.authorization], header.hasPrefix("Bearer ") else {
             throw Problem(.unauthorized, "an Authorization: Bearer <token> header is required")
+        }
+        guard let token else {
+            throw Problem(.forbidden, "decisions over HTTP are off: start Leeway with --api-token (or LEEWAY_API_TOKEN)")
         }
         let given = Array(header.dropFirst("Bearer ".count).utf8), expected = Array(token.utf8)
         var difference = given.count ^ expected.count

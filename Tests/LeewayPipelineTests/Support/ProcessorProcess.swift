@@ -18,7 +18,7 @@ final class ProcessorProcess {
     }()
 
     /// Starts a processor of `pipeline`'s group; its log goes to a temporary file.
-    init(_ pipeline: PipelineFixture, name: String, arguments extra: [String] = []) throws {
+    init(_ pipeline: PipelineFixture, name: String, role: String = "processor", arguments extra: [String] = []) throws {
         guard FileManager.default.isExecutableFile(atPath: Self.binary.path) else {
             throw POSIXError(.ENOENT, userInfo: [NSLocalizedDescriptionKey: "\(Self.binary.path) is missing: run `swift build` first"])
         }
@@ -27,7 +27,7 @@ final class ProcessorProcess {
         let log = try FileHandle(forWritingTo: logURL)
         process.executableURL = Self.binary
         process.arguments = [
-            "run", "--role", "processor", "--brokers", TestBroker.bootstrap, "--group", pipeline.group,
+            "run", "--role", role, "--brokers", TestBroker.bootstrap, "--group", pipeline.group,
             "--topic-prefix", String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count)),
             "--session-timeout", "6", "--commit-interval", "0.2", "--exit-on-stdin-close", "--shutdown-timeout", "20",
             "--metrics-address", "127.0.0.1:0",
@@ -62,7 +62,7 @@ final class ProcessorProcess {
     func metricsPort(timeout: Duration = .seconds(30)) async throws -> Int {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while ContinuousClock.now < deadline {
-            if let line = log.split(separator: "\n").first(where: { $0.contains("serving /metrics") }),
+            if let line = log.split(separator: "\n").first(where: { $0.contains("serving HTTP") }),
                let range = line.range(of: "address=127.0.0.1:"),
                let port = Int(line[range.upperBound...].prefix { $0.isNumber }) {
                 return port
