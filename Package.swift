@@ -106,7 +106,9 @@ let package = Package(
         ),
         .testTarget(name: "LeewayCoreTests", dependencies: ["LeewayCore"]),
         .testTarget(name: "LeewaySimulatorTests", dependencies: ["LeewaySimulator", "LeewayCore"]),
-        .testTarget(name: "LeewayTrainingTests", dependencies: ["LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore"]),
+        .testTarget(name: "LeewayTrainingTests",
+                    dependencies: ["LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore", "BrowserTestSupport"]),
+        .target(name: "BrowserTestSupport", path: "Tests/BrowserTestSupport"),
         .target(
             name: "KafkaTestSupport",
             dependencies: ["Kafka"],
@@ -118,7 +120,7 @@ let package = Package(
             name: "LeewayPipelineTests",
             dependencies: [
                 "LeewayPipeline", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "LeewayServer", "Kafka",
-                "KafkaTestSupport",
+                "KafkaTestSupport", "BrowserTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

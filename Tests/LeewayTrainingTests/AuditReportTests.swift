@@ -1,6 +1,7 @@
 import Foundation
 import LeewayCore
 import LeewayModels
+import BrowserTestSupport
 import Testing
 @testable import LeewayTraining
 
@@ -10,6 +11,25 @@ import Testing
                                                  width: 400, height: 300)
         #expect(broken.console.contains { $0.contains("Uncaught Error: boom") })
         #expect(broken.inkFraction < 0.001)
+    }
+
+    @Test func theLivePageHarnessSeesExceptionsConsoleAndWaits() throws {
+        let page = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-harness-\(UUID().uuidString).html")
+        try """
+            <html><body><p id="late"></p><script>
+            console.warn("careful");
+            setTimeout(() => { document.getElementById("late").textContent = "drawn"; throw new Error("boom"); }, 500);
+            </script></body></html>
+            """.write(to: page, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(at: page) }
+        let (rendering, settled) = try HeadlessChromium.render(url: page, until: #"document.getElementById("late").textContent === "drawn""#,
+                                                               timeout: .seconds(10), width: 400, height: 300)
+        #expect(settled)
+        #expect(rendering.dom.contains(">drawn<"))
+        #expect(rendering.console.contains { $0.contains("careful") })
+        #expect(rendering.console.contains { $0.contains("Error: boom") }, "\(rendering.console)")
+        let (_, never) = try HeadlessChromium.render(url: page, until: "false", timeout: .seconds(2), width: 400, height: 300)
+        #expect(!never)
     }
 
     @Test func theReportRendersChartsWithoutConsoleErrorsOrNetwork() throws {

@@ -6,6 +6,6 @@ enum Dashboard {
     static let response = Response(
         status: .ok,
         headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-cache",
-                  .contentSecurityPolicy: "default-src 'self'; style-src 'unsafe-inline'; script-src 'unsafe-inline'"],
+                  .contentSecurityPolicy: "default-src 'self'; img-src 'self' data:; style-src 'unsafe-inline'; script-src 'unsafe-inline'"],
         body: .init(byteBuffer: ByteBuffer(string: DashboardPage.html)))
 }

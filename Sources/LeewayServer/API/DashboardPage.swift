@@ -7,6 +7,7 @@ enum DashboardPage {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Leeway on call</title>
+<link rel="icon" href="data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' viewBox='0 0 16 16'%3E%3Cpath d='M1 11h14l-3 4H4z' fill='%230f2a3d'/%3E%3C/svg%3E">
 <style>
   :root { --ink:#1b2630; --muted:#5d6b78; --line:#d9e0e6; --bg:#f5f7f9; --ok:#1f7a4d; --warn:#b26a00; --bad:#b3261e; }
   * { box-sizing: border-box; }
@@ -22,7 +23,7 @@ enum DashboardPage {
   .tile b { display:block; font-size:1.5rem; }
   .tile span { color:var(--muted); font-size:.8rem; }
   table { width:100%; border-collapse:collapse; font-variant-numeric:tabular-nums; }
-  th, td { text-align:left; padding:.3rem .4rem; border-bottom:1px solid var(--line); }
+  th, td { text-align:left; padding:.3rem .4rem; border-bottom:1px solid var(--line); white-space:nowrap; }
   th { color:var(--muted); font-weight:600; font-size:.8rem; }
   td.num { text-align:right; }
   .fresh { color:var(--ok); } .stale { color:var(--warn); } .expired { color:var(--bad); }

@@ -1,0 +1,44 @@
+import Foundation
+
+/// A bare HTTP/1.1 client for one server-sent-event stream on 127.0.0.1: sends the GET,
+/// then collects whatever arrives, so a test can wait for events and for the end.
+final class EventStreamClient: @unchecked Sendable {
+    private let fd: Int32
+    private(set) var received = ""
+    private(set) var ended = false
+
+    init(port: Int, path: String) throws {
+        fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        let connected = withUnsafePointer(to: &address) { pointer in
+            pointer.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0
+            }
+        }
+        guard connected else {
+            close(fd)
+            throw POSIXError(.ECONNREFUSED)
+        }
+        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
+        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+    }
+
+    /// Reads until `done` holds for what has arrived, the server closes, or `timeout` passes.
+    @discardableResult
+    func read(until done: (String) -> Bool, timeout: Duration = .seconds(20)) -> Bool {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        var buffer = [UInt8](repeating: 0, count: 16_384)
+        while !done(received), !ended, ContinuousClock.now < deadline {
+            var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+            guard poll(&poller, 1, 100) > 0 else { continue }
+            let count = recv(fd, &buffer, buffer.count, 0)
+            if count <= 0 { ended = true } else { received += String(decoding: buffer[0..<count], as: UTF8.self) }
+        }
+        return done(received)
+    }
+
+    deinit { close(fd) }
+}
