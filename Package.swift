@@ -96,8 +96,9 @@ let package = Package(
         .executableTarget(
             name: "leeway-bench",
             dependencies: [
-                "Kafka", "LeewayCore", "LeewayPipeline", "LeewaySimulator",
+                "Kafka", "LeewayCore", "LeewayPipeline", "LeewayServer", "LeewaySimulator",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             path: "Benchmarks/LeewayBench",

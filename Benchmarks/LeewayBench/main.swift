@@ -27,7 +27,9 @@ struct Options {
             case "--baseline": baseline = value
             case "--ais-fixture": aisFixture = value
             case "--only":
-                guard ["all", "core", "decode", "kafka", "pipeline"].contains(value) else { throw BenchError("--only expects all, core, decode, kafka or pipeline") }
+                guard ["all", "core", "decode", "kafka", "pipeline", "pull"].contains(value) else {
+                    throw BenchError("--only expects all, core, decode, kafka, pipeline or pull")
+                }
                 only = value
             default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only")
             }
@@ -168,6 +170,22 @@ func main() async throws {
     if ["all", "pipeline"].contains(options.only) {
         try await pipelineFigures(options)
     }
+    if ["all", "pull"].contains(options.only) {
+        try await pullFigures(options)
+    }
+}
+
+func pullFigures(_ options: Options) async throws {
+    print("")
+    print("Pull API: a cache instance (this process) holding 1,000 vessels' latest predictions; wrk -t2 -c64, 10 s after a 3 s warm-up, loopback")
+    let rows = try await PullThroughput(options: options).run()
+    print("")
+    print("| request | requests | req/s | p50 | p99 | errors |")
+    print("|---|---:|---:|---:|---:|---|")
+    for (name, result) in rows {
+        print("| \(name) | \(result.requests) | \(format(result.requestsPerSecond, 0)) | \(result.p50) | \(result.p99) | \(result.errors) |")
+    }
+    print("command: \(rows.first?.result.command ?? "")")
 }
 
 func pipelineFigures(_ options: Options) async throws {

@@ -1,4 +1,5 @@
 import Hummingbird
+import HummingbirdCore
 import Logging
 import Prometheus
 import ServiceLifecycle
@@ -16,8 +17,13 @@ public struct OperationsEndpoint: Service {
     public init(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, cache: CacheRoutes? = nil, host: String, port: Int,
                 logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
         let router = Self.router(registry: registry, models: models, cache: cache)
+        // A cache answers its hottest routes on the event loop (``LatestRecordFastPath``).
+        let server: HTTPServerBuilder = cache.map { routes in .http1(configuration: .init(additionalChannelHandlers: [
+            LatestRecordFastPath(routes: routes),
+        ])) } ?? .http1()
         application = Application(
             router: router,
+            server: server,
             configuration: .init(address: .hostname(host, port: port), serverName: "leeway"),
             onServerRunning: { channel in await onListening(channel.localAddress?.port ?? port) },
             logger: logger)

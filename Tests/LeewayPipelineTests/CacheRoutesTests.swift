@@ -235,7 +235,7 @@ struct AlertStreamTests {
             defer { server.cancel() }
             var iterator = ports.stream.makeAsyncIterator()
             let port = try #require(await iterator.next())
-            let client = try EventStreamClient(port: port, path: "/v1/alerts/stream")
+            let client = try LoopbackHTTPClient(port: port, path: "/v1/alerts/stream")
             // The firing alert now (not the resolved one), then a heartbeat comment.
             #expect(client.read { $0.contains(": keep-alive") })
             #expect(client.received.hasPrefix("HTTP/1.1 200"))

@@ -9,6 +9,7 @@ public struct CacheRoutes: Sendable {
     let freshness: Freshness.Thresholds
     let maxAge: Int
     let heartbeat: Duration
+    let fastAnswers = AnswerCounter()
 
     /// Routes over `stores`. Predictions are `fresh`/`stale`/`expired` by `freshness`;
     /// clients may reuse a response for `maxAge` seconds; the alert stream sends a comment

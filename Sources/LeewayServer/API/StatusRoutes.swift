@@ -27,6 +27,7 @@ extension CacheRoutes {
             "lag": progress.lag,
             "records": progress.applied,
             "records_rejected": progress.rejected,
+            "fast_path_answers": fastAnswers.value,
             "time": Date().timeIntervalSince1970,
         ]
         return Self.json(body)

@@ -1,5 +1,4 @@
 import Foundation
-import HTTPTypes
 import Hummingbird
 import LeewayCore
 
@@ -13,27 +12,7 @@ extension CacheRoutes {
         try requireReady()
         guard let vessel = stores.fleet.vessel(id) else { throw Problem(.notFound, "no vessel \"\(id)\" in the cache") }
         guard let record = vessel[keyPath: slot] else { throw Problem(.notFound, "vessel \"\(id)\" has no \(what) yet") }
-        let age = max(0, Date().timeIntervalSince1970 - record.timestamp)
-        let state = Freshness(age: age, freshness)
-        var headers: HTTPFields = [
-            .eTag: record.etag,
-            .cacheControl: state == .expired ? "no-cache" : "max-age=\(maxAge)",
-            .leewayAge: String(Int(age.rounded(.down))),
-            .leewayFreshness: state.rawValue,
-        ]
-        if let tags = request.headers[.ifNoneMatch], Self.matches(tags, record.etag) {
-            return Response(status: .notModified, headers: headers)
-        }
-        headers[.contentType] = "application/json"
-        return Response(status: .ok, headers: headers, body: .init(byteBuffer: record.body))
-    }
-
-    /// Whether an `If-None-Match` value names `etag` (or is `*`).
-    static func matches(_ header: String, _ etag: String) -> Bool {
-        header.split(separator: ",").contains { tag in
-            let tag = tag.trimmingCharacters(in: .whitespaces)
-            return tag == "*" || tag == etag || tag == "W/" + etag
-        }
+        return LatestRecordAnswer(record, ifNoneMatch: request.headers[.ifNoneMatch], freshness: freshness, maxAge: maxAge).response
     }
 
     /// `GET /v1/vessels?type=&limit=&cursor=`: vessels in id order, each with its latest
@@ -67,11 +46,4 @@ extension CacheRoutes {
         body.writeString(",\"total\":\(stores.fleet.count)}")
         return Response(status: .ok, headers: [.contentType: "application/json", .cacheControl: "no-cache"], body: .init(byteBuffer: body))
     }
-}
-
-extension HTTPField.Name {
-    /// Seconds since the served record entered Kafka.
-    static let leewayAge = Self("Leeway-Age")!
-    /// `fresh`, `stale` or `expired` (see ``Freshness``).
-    static let leewayFreshness = Self("Leeway-Freshness")!
 }

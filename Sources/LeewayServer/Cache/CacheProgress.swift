@@ -15,13 +15,14 @@ public final class CacheProgress: Sendable {
     }
 
     private let state = Mutex(State())
+    private let ready = Atomic<Bool>(false)
     private let started = ContinuousClock.now
 
     /// Nothing read yet.
     public init() {}
 
     /// Whether every topic has been read to its end once.
-    public var isReady: Bool { state.withLock { $0.caughtUpAfter != nil } }
+    public var isReady: Bool { ready.load(ordering: .acquiring) }
 
     /// Seconds it took to catch up, once it has.
     public var caughtUpAfter: Double? { state.withLock { $0.caughtUpAfter } }
@@ -41,6 +42,7 @@ public final class CacheProgress: Sendable {
     func reachedEnd() {
         let seconds = (ContinuousClock.now - started).seconds
         state.withLock { $0.caughtUpAfter = $0.caughtUpAfter ?? seconds }
+        ready.store(true, ordering: .releasing)
         Gauge(label: "leeway_cache_ready").record(1)
     }
 

@@ -1,13 +1,17 @@
 import Foundation
 
-/// A bare HTTP/1.1 client for one server-sent-event stream on 127.0.0.1: sends the GET,
-/// then collects whatever arrives, so a test can wait for events and for the end.
-final class EventStreamClient: @unchecked Sendable {
+/// A bare HTTP/1.1 connection to 127.0.0.1: sends raw request bytes (pipelined, if the test
+/// wants), then collects whatever arrives, so a test can wait for responses, events and the end.
+final class LoopbackHTTPClient: @unchecked Sendable {
     private let fd: Int32
     private(set) var received = ""
     private(set) var ended = false
 
-    init(port: Int, path: String) throws {
+    convenience init(port: Int, path: String) throws {
+        try self.init(port: port, request: "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
+    }
+
+    init(port: Int, request: String) throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -22,8 +26,12 @@ final class EventStreamClient: @unchecked Sendable {
             close(fd)
             throw POSIXError(.ECONNREFUSED)
         }
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n"
-        _ = request.withCString { send(fd, $0, strlen($0), 0) }
+        send(request)
+    }
+
+    /// Sends more bytes on the connection.
+    func send(_ text: String) {
+        _ = text.withCString { Foundation.send(fd, $0, strlen($0), 0) }
     }
 
     /// Reads until `done` holds for what has arrived, the server closes, or `timeout` passes.
