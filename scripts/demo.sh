@@ -47,6 +47,8 @@ done
 pids+=($!)
 "$bin" run --role processor --brokers "$brokers" --session-timeout 6 >"$run/processor.log" 2>&1 &
 pids+=($!)
+"$bin" run --role cache --brokers "$brokers" --http-address 127.0.0.1:8080 >"$run/cache.log" 2>&1 &
+pids+=($!)
 "$bin" simulate --brokers "$brokers" --vessels "$vessels" --records 0 --rate "$rate" --satellite \
   --bad-fraction 0.005 >"$run/simulator.log" 2>&1 &
 pids+=($!)
@@ -60,9 +62,13 @@ Leeway is running against the dev broker at $brokers:
   models     tanker, container, bulk approved      reports: $run/models/*.html; leeway models list
   processor  group leeway-processor                 log: $run/processor.log (progress every 10 s)
   monitor    data drift, out-of-range spikes        log: $run/monitor.log
+  cache      pull API and on-call dashboard         http://127.0.0.1:8080/   log: $run/cache.log
   AIS        New York harbour, first hour, once     log: $run/ais.log
 
 Look at:
+  dashboard     http://127.0.0.1:8080/   (fleet table, live alerts, lag and throughput)
+  pull API      curl -s 127.0.0.1:8080/v1/vessels?limit=3; curl -si 127.0.0.1:8080/v1/vessels/IMO9100001/prediction
+  what-if       curl -s '127.0.0.1:8080/v1/vessels/IMO9100001/fuel-curve?from=8&to=16&step=1'
   predictions   $kcat -t fleet.predictions.v1 -C -o end -f '%k %s\n'
   features      $kcat -t fleet.features.v1 -C -o end -f '%k %s\n'
   dead letters  $kcat -t fleet.telemetry.dlq.v1 -C -f '%h\n'

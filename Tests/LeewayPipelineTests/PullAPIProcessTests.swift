@@ -84,6 +84,10 @@ struct PullAPIProcessTests {
             try await Task.sleep(for: .milliseconds(200))
         }
 
+        let metrics = try await Self.get(base.appendingPathComponent("metrics")).1
+        #expect(metrics.contains("leeway_cache_lag_records{topic=\"\(pipeline.topics.predictions)\"}"), "consumer lag in /metrics")
+        #expect(metrics.contains("leeway_cache_ready 1"))
+
         let fuzzer = Self.root.appendingPathComponent(".deps/schemathesis/bin/st")
         try #require(FileManager.default.isExecutableFile(atPath: fuzzer.path), "schemathesis is missing: run `make deps`")
         let run = Process()
