@@ -237,7 +237,7 @@ struct AlertStreamTests {
             let port = try #require(await iterator.next())
             let client = try LoopbackHTTPClient(port: port, path: "/v1/alerts/stream")
             // The firing alert now (not the resolved one), then a heartbeat comment.
-            #expect(client.read { $0.contains(": keep-alive") })
+            #expect(await client.read { $0.contains(": keep-alive") })
             #expect(client.received.hasPrefix("HTTP/1.1 200"))
             #expect(client.received.contains("content-type: text/event-stream") || client.received.contains("Content-Type: text/event-stream"))
             #expect(client.received.components(separatedBy: "event: alert\n").count - 1 == 1)
@@ -247,16 +247,16 @@ struct AlertStreamTests {
 
             // Changes arrive as the topic carries them.
             try await CacheRun.publish([CacheRun.alert("IMO1000003", type: .bulk)], to: pipeline)
-            #expect(client.read { $0.contains("\"vessel_id\":\"IMO1000003\"") })
+            #expect(await client.read { $0.contains("\"vessel_id\":\"IMO1000003\"") })
             try await CacheRun.publish([CacheRun.alert("IMO1000003", resolved: true, type: .bulk)], to: pipeline)
-            #expect(client.read { $0.contains("\"status\":\"resolved\",\"labels\":{\"alertname\":\"FuelResidualDrift\",\"severity\":\"critical\",\"vessel_type\":\"bulk\"") })
+            #expect(await client.read { $0.contains("\"status\":\"resolved\",\"labels\":{\"alertname\":\"FuelResidualDrift\",\"severity\":\"critical\",\"vessel_type\":\"bulk\"") })
             let events = client.received.components(separatedBy: "\n\n").filter { $0.contains("event: alert") }
             #expect(events.count == 3)
             #expect(events.allSatisfy { $0.contains("\nid: ") && $0.contains("\ndata: {") })
 
             // Shutdown closes the board: the stream ends and the server can stop.
             stores.alerts.close()
-            #expect(client.read { $0.hasSuffix("\r\n0\r\n\r\n") }, "the last chunk of the response")
+            #expect(await client.read { $0.hasSuffix("\r\n0\r\n\r\n") }, "the last chunk of the response")
             #expect(stores.alerts.subscriberCount == 0)
         }
     }

@@ -56,7 +56,7 @@ struct FastPathTests {
             var fast: [String] = []
             for request in requests {
                 let client = try LoopbackHTTPClient(port: port, request: request)
-                #expect(client.read { Self.responses($0).count == 1 && ($0.contains("\r\n\r\n{") || $0.contains(" 304 ")) })
+                #expect(await client.read { Self.responses($0).count == 1 && ($0.contains("\r\n\r\n{") || $0.contains(" 304 ")) })
                 fast += Self.responses(client.received)
             }
             // ...equals what the router alone answers (HummingbirdTesting has no channel handlers).
@@ -90,7 +90,7 @@ struct FastPathTests {
 
             // Pipelined: a router request first, then fast ones; answers come back in order.
             let mixed = try LoopbackHTTPClient(port: port, request: "GET /v1/status HTTP/1.1\r\nHost: x\r\n\r\n" + requests[0] + requests[3] + requests[1])
-            #expect(mixed.read { Self.responses($0).count == 4 && $0.hasSuffix("}") })
+            #expect(await mixed.read { Self.responses($0).count == 4 && $0.hasSuffix("}") })
             let order = Self.responses(mixed.received)
             try #require(order.count == 4, "\(mixed.received)")
             #expect(order.first?.contains("\"ready\":true") == true)

@@ -53,13 +53,14 @@ public final class AlertBoard: Sendable {
         self.subscriberBuffer = subscriberBuffer
     }
 
-    /// Every alert with `status` (all when nil), newest first.
+    /// Every alert with `status` (all when nil), newest first, then by id: the same order on
+    /// every instance (arrival order across partitions is not).
     public func alerts(status: String?, vesselType: String? = nil) -> [Entry] {
         state.withLock { state in
             state.alerts.values.filter { entry in
                 (status == nil || entry.status == status) && (vesselType == nil || entry.vesselType == vesselType)
             }
-        }.sorted { ($0.startsAt, $0.sequence) > ($1.startsAt, $1.sequence) }
+        }.sorted { $0.startsAt != $1.startsAt ? $0.startsAt > $1.startsAt : $0.id < $1.id }
     }
 
     /// How many alerts fire now.

@@ -35,13 +35,18 @@ final class LoopbackHTTPClient: @unchecked Sendable {
     }
 
     /// Reads until `done` holds for what has arrived, the server closes, or `timeout` passes.
+    /// Waits between polls with `Task.sleep`, so the server under test (on the same two-thread
+    /// cooperative pool) keeps running.
     @discardableResult
-    func read(until done: (String) -> Bool, timeout: Duration = .seconds(20)) -> Bool {
+    func read(until done: (String) -> Bool, timeout: Duration = .seconds(20)) async -> Bool {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         var buffer = [UInt8](repeating: 0, count: 16_384)
         while !done(received), !ended, ContinuousClock.now < deadline {
             var poller = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-            guard poll(&poller, 1, 100) > 0 else { continue }
+            guard poll(&poller, 1, 0) > 0 else {
+                try? await Task.sleep(for: .milliseconds(10))
+                continue
+            }
             let count = recv(fd, &buffer, buffer.count, 0)
             if count <= 0 { ended = true } else { received += String(decoding: buffer[0..<count], as: UTF8.self) }
         }
