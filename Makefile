@@ -37,8 +37,10 @@ bench: deps broker-up ## Core, decode, Kafka layer and end-to-end processor thro
 	  export LEEWAY_RDKAFKA_PERFORMANCE=$${LEEWAY_RDKAFKA_PERFORMANCE:-$$PWD/.deps/librdkafka/bin/rdkafka_performance}; \
 	  $(ENV) .build/release/leeway-bench --brokers $$B $(BENCH_FLAGS)
 
-lint: deps ## Validate docker-compose.yml and check the build has no warnings in this repository's code
+lint: deps ## Validate docker-compose.yml, the Prometheus files and openapi.yaml; check the build has no warnings in this repository's code
 	@docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"
+	@.deps/schemathesis/bin/python -c 'import sys, yaml; [yaml.safe_load(open(f)) for f in sys.argv[1:]]' \
+	  deploy/prometheus/prometheus.yml deploy/prometheus/alerts.yml openapi.yaml && echo "deploy/prometheus/*.yml, openapi.yaml: parse"
 	@mkdir -p .run; $(ENV) swift build --build-tests 2>&1 | tee .run/build.log >/dev/null || { cat .run/build.log; exit 1; }
 	@# SwiftPM also warns about files in dependencies' checkouts (swift-distributed-tracing's
 	@# CMakeLists); only warnings about this repository's sources count.
