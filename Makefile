@@ -44,7 +44,7 @@ lint: deps ## Validate docker-compose.yml, the Prometheus files and openapi.yaml
 	@mkdir -p .run; $(ENV) swift build --build-tests 2>&1 | tee .run/build.log >/dev/null || { cat .run/build.log; exit 1; }
 	@# SwiftPM also warns about files in dependencies' checkouts (swift-distributed-tracing's
 	@# CMakeLists); only warnings about this repository's sources count.
-	@if grep -E "^$(CURDIR)/(Sources|Tests|Benchmarks)/.*warning:|^warning: 'leeway'" .run/build.log; then exit 1; else echo "swift build: no warnings in Sources, Tests, Benchmarks"; fi
+	@if grep -E "^$(CURDIR)/(Sources|Tests|Benchmarks|Chaos)/.*warning:|^warning: 'leeway'" .run/build.log; then exit 1; else echo "swift build: no warnings in Sources, Tests, Benchmarks, Chaos"; fi
 
 broker-up: deps ## Start the dev broker (Tansu) on a free loopback port
 	@scripts/broker.sh up

@@ -105,6 +105,16 @@ let package = Package(
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings
         ),
+        .executableTarget(
+            name: "leeway-chaos",
+            dependencies: [
+                "Kafka", "LeewayCore", "LeewayPipeline", "LeewaySimulator",
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            path: "Chaos/LeewayChaos",
+            swiftSettings: rdkafkaSwiftSettings,
+            linkerSettings: rdkafkaLinkerSettings
+        ),
         .testTarget(name: "LeewayCoreTests", dependencies: ["LeewayCore"]),
         .testTarget(name: "LeewaySimulatorTests", dependencies: ["LeewaySimulator", "LeewayCore"]),
         .testTarget(name: "LeewayTrainingTests",

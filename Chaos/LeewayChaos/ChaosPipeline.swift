@@ -1,0 +1,108 @@
+import Foundation
+import Kafka
+import LeewayPipeline
+import LeewaySimulator
+
+/// One pipeline's topics on the broker under a unique prefix, and the reads a scenario
+/// needs to count what went in and what came out.
+struct ChaosPipeline {
+    let brokers: String
+    let prefix: String
+    let topics: ProcessorTopics
+    let partitions: Int
+
+    static func make(_ name: String, brokers: String, partitions: Int = 6) async throws -> ChaosPipeline {
+        let prefix = "chaos-\(name)-\(UUID().uuidString.prefix(6))."
+        let topics = ProcessorTopics(prefix: prefix)
+        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [brokers]))
+        defer { admin.close() }
+        let specs = topics.all.map { topic in
+            TopicSpec(name: topic, partitions: topic == topics.models ? 1 : partitions,
+                      configs: [topics.state, topics.features, topics.models].contains(topic) ? ["cleanup.policy": "compact"] : [:])
+        }
+        for (_, failure) in try await admin.createTopics(specs) { if let failure { throw failure } }
+        return ChaosPipeline(brokers: brokers, prefix: prefix, topics: topics, partitions: partitions)
+    }
+
+    var client: KafkaClientConfiguration {
+        var client = KafkaClientConfiguration(bootstrapServers: [brokers])
+        client.statisticsInterval = nil
+        return client
+    }
+
+    /// Produces `values` (key, value) to `topic`, stamped with `timestamps` when given.
+    func produce(_ records: [(key: [UInt8]?, value: [UInt8], timestamp: Int64?)], to topic: String,
+                 maxMessageBytes: Int? = nil) async throws {
+        var configuration = KafkaProducerConfiguration(bootstrapServers: [brokers])
+        configuration.client = client
+        configuration.queueMaxMessages = 500_000
+        if let maxMessageBytes { configuration.client.properties["message.max.bytes"] = String(maxMessageBytes) }
+        let producer = try KafkaProducer(configuration: configuration)
+        for record in records {
+            try await producer.sendAwaitingRoom(ProducerRecord(topic: topic, key: record.key, value: record.value,
+                                                               timestampMilliseconds: record.timestamp))
+        }
+        try await producer.flush(timeout: .seconds(600))
+        await producer.close()
+    }
+
+    /// Every record of `topic`, handed over in batches.
+    func read(_ topic: String, partitions: Int? = nil, _ body: @escaping @Sendable ([ConsumerRecord]) -> Void) async throws -> Int {
+        var configuration = KafkaReaderConfiguration(bootstrapServers: [brokers])
+        configuration.client = client
+        let reader = try KafkaPartitionReader(configuration: configuration)
+        defer { reader.close() }
+        return try await reader.readToEnd((0..<(partitions ?? self.partitions)).map { TopicPartition(topic, Int32($0)) },
+                                          timeout: .seconds(600), body)
+    }
+
+    /// Input records `group` has committed on the telemetry topic (nil while it has none).
+    func committed(group: String) async throws -> Int64 {
+        var configuration = KafkaReaderConfiguration(bootstrapServers: [brokers])
+        configuration.client = client
+        configuration.groupID = group
+        let reader = try KafkaPartitionReader(configuration: configuration)
+        defer { reader.close() }
+        let offsets = try await reader.committed((0..<partitions).map { TopicPartition(topics.telemetry, Int32($0)) })
+        return offsets.reduce(0) { $0 + max(0, $1.offset) }
+    }
+
+    /// The telemetry topic's end, summed over partitions.
+    func inputEnd() async throws -> Int64 {
+        var configuration = KafkaReaderConfiguration(bootstrapServers: [brokers])
+        configuration.client = client
+        let reader = try KafkaPartitionReader(configuration: configuration)
+        defer { reader.close() }
+        var total: Int64 = 0
+        for partition in 0..<partitions { total += try await reader.watermarks(TopicPartition(topics.telemetry, Int32(partition))).high }
+        return total
+    }
+
+    /// Waits until `group` has committed the whole telemetry topic.
+    func waitUntilCommitted(group: String, timeout: Duration = .seconds(900)) async throws {
+        let end = try await inputEnd()
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while try await committed(group: group) < end {
+            guard ContinuousClock.now < deadline else { throw ChaosError("\(group) did not commit the input within \(timeout)") }
+            try await Task.sleep(for: .milliseconds(200))
+        }
+    }
+}
+
+/// A simulated fleet's records, stamped with their event time (as the broker would get them).
+func simulatedFleet(vessels: Int, records: Int, seed: UInt64, badFraction: Double = 0) -> [(key: [UInt8]?, value: [UInt8], timestamp: Int64?)] {
+    var configuration = FleetSimulator.Configuration()
+    configuration.vessels = vessels
+    configuration.seed = seed
+    configuration.badFraction = badFraction
+    var fleet = FleetSimulator(configuration)
+    return (0..<records).map { index in
+        let record = fleet.next()
+        return (record.key, record.value, record.telemetry.map { $0.eventTime.microseconds / 1_000 } ?? 1_796_025_600_000 + Int64(index))
+    }
+}
+
+struct ChaosError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

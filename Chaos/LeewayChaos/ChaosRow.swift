@@ -1,0 +1,22 @@
+/// One line of `make chaos`: what was done and what it cost.
+struct ChaosRow {
+    var scenario: String
+    var recordsIn: Int
+    var recordsOut: Int
+    var lost: Int
+    var duplicated: Int
+    var recovery: String
+    var note: String
+
+    static let header = """
+        | scenario | records in | records out | lost | duplicated | time to recover | notes |
+        |---|---:|---:|---:|---:|---|---|
+        """
+
+    var line: String {
+        "| \(scenario) | \(recordsIn) | \(recordsOut) | \(lost) | \(duplicated) | \(recovery) | \(note) |"
+    }
+
+    /// Whether the scenario kept its promise (nothing lost).
+    var passed: Bool { lost == 0 }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Kafka
+
+/// kill -9 of a processor, again and again, during one run: afterwards, with duplicates
+/// removed, the predictions must equal an undisturbed run's over the same input.
+struct KillScenario {
+    let options: ChaosOptions
+
+    func run() async throws -> ChaosRow {
+        let records = simulatedFleet(vessels: 1_000, records: options.records, seed: 42)
+        let disturbed = try await ChaosPipeline.make("kill", brokers: options.brokers)
+        let reference = try await ChaosPipeline.make("undisturbed", brokers: options.brokers)
+        try await disturbed.produce(records, to: disturbed.topics.telemetry)
+        try await reference.produce(records, to: reference.topics.telemetry)
+
+        let undisturbed = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: "undisturbed")
+        try await reference.waitUntilCommitted(group: reference.prefix + "processors")
+        _ = await undisturbed.stop()
+
+        let group = disturbed.prefix + "processors", end = Int64(records.count)
+        var processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(disturbed), log: "kill-0")
+        var recoveries: [Double] = []
+        for kill in 1...options.kills {
+            let target = end * Int64(kill) / Int64(options.kills + 1)
+            let deadline = ContinuousClock.now.advanced(by: .seconds(300))
+            while try await disturbed.committed(group: group) < target {
+                guard ContinuousClock.now < deadline else { throw ChaosError("no progress to \(target) before kill \(kill)") }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            processor.kill()
+            let killedAt = ContinuousClock.now, committed = try await disturbed.committed(group: group)
+            processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(disturbed), log: "kill-\(kill)")
+            while try await disturbed.committed(group: group) <= committed, committed < end {
+                guard ContinuousClock.now < killedAt.advanced(by: .seconds(300)) else { throw ChaosError("no recovery after kill \(kill)") }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            recoveries.append((ContinuousClock.now - killedAt).seconds)
+            print("  kill \(kill)/\(options.kills) at \(committed) committed; progress again after \(String(format: "%.1f", recoveries.last ?? 0)) s")
+        }
+        try await disturbed.waitUntilCommitted(group: group)
+        _ = await processor.stop()
+
+        let expected = ValueSet(), got = ValueSet()
+        _ = try await reference.read(reference.topics.predictions) { expected.add($0) }
+        let outputs = try await disturbed.read(disturbed.topics.predictions) { got.add($0) }
+        let lost = expected.values.subtracting(got.values).count
+        let invented = got.values.subtracting(expected.values).count
+        let sorted = recoveries.sorted()
+        return ChaosRow(scenario: "kill -9 a processor \(options.kills)× (restarted each time)", recordsIn: records.count,
+                        recordsOut: got.values.count, lost: lost, duplicated: outputs - got.values.count,
+                        recovery: "median \(String(format: "%.1f", sorted[sorted.count / 2])) s, max \(String(format: "%.1f", sorted.last ?? 0)) s",
+                        note: invented == 0 && lost == 0 ? "deduplicated predictions equal an undisturbed run's (\(expected.values.count))"
+                            : "\(invented) predictions differ from the undisturbed run")
+    }
+}
+
+/// Distinct record values, filled from reader batches.
+final class ValueSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private(set) var values = Set<[UInt8]>()
+
+    func add(_ records: [ConsumerRecord]) {
+        lock.lock()
+        defer { lock.unlock() }
+        for record in records { if let value = record.value { values.insert(value) } }
+    }
+}
+
+extension Duration {
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
+}

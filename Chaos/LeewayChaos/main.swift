@@ -1,0 +1,67 @@
+// `make chaos`: faults a production pipeline meets, each printing a row of the table:
+// records in, records out, lost, duplicated, time to recover.
+import Foundation
+import Logging
+
+struct ChaosOptions {
+    var brokers = ProcessInfo.processInfo.environment["LEEWAY_BROKERS"] ?? "127.0.0.1:9092"
+    var records = 1_000_000
+    var kills = 10
+    var only = "all"
+    var leeway = URL(fileURLWithPath: ".build/release/leeway")
+
+    init(_ arguments: [String]) throws {
+        var iterator = arguments.dropFirst().makeIterator()
+        while let flag = iterator.next() {
+            guard let value = iterator.next() else { throw ChaosError("\(flag) needs a value") }
+            switch flag {
+            case "--brokers": brokers = value
+            case "--records": records = try Self.positive(value, flag)
+            case "--kills": kills = try Self.positive(value, flag)
+            case "--leeway": leeway = URL(fileURLWithPath: value)
+            case "--only":
+                guard ["all", "kill", "hostile"].contains(value) else { throw ChaosError("--only expects all, kill or hostile") }
+                only = value
+            default: throw ChaosError("unknown option \(flag); options: --brokers --records --kills --leeway --only")
+            }
+        }
+        guard FileManager.default.isExecutableFile(atPath: leeway.path) else {
+            throw ChaosError("\(leeway.path) is missing: build it with `swift build -c release --product leeway`")
+        }
+    }
+
+    static func positive(_ value: String, _ flag: String) throws -> Int {
+        guard let number = Int(value), number > 0 else { throw ChaosError("\(flag) expects a positive integer, got \(value)") }
+        return number
+    }
+
+    /// `leeway run --role processor` arguments for `pipeline`, tuned for the dev broker.
+    func processor(_ pipeline: ChaosPipeline) -> [String] {
+        ["run", "--role", "processor", "--brokers", brokers, "--topic-prefix", pipeline.prefix, "--group", pipeline.prefix + "processors",
+         "--session-timeout", "6", "--commit-interval", "0.2", "--http-address", "off", "--log-level", "notice"]
+    }
+}
+
+func main() async throws {
+    let options = try ChaosOptions(CommandLine.arguments)
+    LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
+    print("Chaos against the broker at \(options.brokers), leeway binary \(options.leeway.path)")
+    var rows: [ChaosRow] = []
+    if ["all", "kill"].contains(options.only) {
+        print("- kill -9: \(options.records) records of 1,000 simulated vessels, \(options.kills) kills")
+        rows.append(try await KillScenario(options: options).run())
+    }
+    if ["all", "hostile"].contains(options.only) {
+        print("- hostile records")
+        rows.append(try await HostileScenario(options: options).run())
+    }
+    print("")
+    print(ChaosRow.header)
+    for row in rows { print(row.line) }
+    if rows.contains(where: { !$0.passed }) { exit(1) }
+}
+
+do { try await main() } catch {
+    FileHandle.standardError.write(Data("leeway-chaos: \(error)\n".utf8))
+    exit(2)
+}
