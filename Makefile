@@ -7,8 +7,9 @@ ENV := [ -f .deps/rdkafka.env ] && source .deps/rdkafka.env;
 TEST_RUN_DIR := .run/test
 SWIFT_TEST_FLAGS ?=
 BENCH_FLAGS ?=
+CHAOS_FLAGS ?=
 
-.PHONY: help deps build test run bench lint broker-up broker-down clean
+.PHONY: help deps build test run bench chaos lint broker-up broker-down clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -36,6 +37,10 @@ bench: deps broker-up ## Core, decode, Kafka layer and end-to-end processor thro
 	@B=$$(scripts/broker.sh status); \
 	  export LEEWAY_RDKAFKA_PERFORMANCE=$${LEEWAY_RDKAFKA_PERFORMANCE:-$$PWD/.deps/librdkafka/bin/rdkafka_performance}; \
 	  $(ENV) .build/release/leeway-bench --brokers $$B $(BENCH_FLAGS)
+
+chaos: deps broker-up ## Faults against the dev broker: kill -9 x10 in a 1M-record run, the broker paused 30 s, 10,000 hostile records; one table
+	@$(ENV) swift build -c release --product leeway --product leeway-chaos
+	@$(ENV) .build/release/leeway-chaos --brokers $$(scripts/broker.sh status) --broker-pid $$(cat .run/broker.pid) $(CHAOS_FLAGS)
 
 lint: deps ## Validate docker-compose.yml, the Prometheus files and openapi.yaml; check the build has no warnings in this repository's code
 	@docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"

@@ -32,15 +32,17 @@ struct ChaosPipeline {
 
     /// Produces `values` (key, value) to `topic`, stamped with `timestamps` when given.
     func produce(_ records: [(key: [UInt8]?, value: [UInt8], timestamp: Int64?)], to topic: String,
-                 maxMessageBytes: Int? = nil) async throws {
+                 maxMessageBytes: Int? = nil, rate: Double = 0) async throws {
         var configuration = KafkaProducerConfiguration(bootstrapServers: [brokers])
         configuration.client = client
         configuration.queueMaxMessages = 500_000
         if let maxMessageBytes { configuration.client.properties["message.max.bytes"] = String(maxMessageBytes) }
         let producer = try KafkaProducer(configuration: configuration)
-        for record in records {
+        let started = ContinuousClock.now
+        for (index, record) in records.enumerated() {
             try await producer.sendAwaitingRoom(ProducerRecord(topic: topic, key: record.key, value: record.value,
                                                                timestampMilliseconds: record.timestamp))
+            if rate > 0, index % 100 == 99 { try await Task.sleep(until: started.advanced(by: .seconds(Double(index + 1) / rate))) }
         }
         try await producer.flush(timeout: .seconds(600))
         await producer.close()

@@ -9,6 +9,10 @@ struct ChaosOptions {
     var kills = 10
     var only = "all"
     var leeway = URL(fileURLWithPath: ".build/release/leeway")
+    var brokerPID: Int32? = (try? String(contentsOfFile: ".run/broker.pid", encoding: .utf8))
+        .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
+    var pause: Duration = .seconds(30)
+    var pauseRecords = 60_000
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -19,10 +23,12 @@ struct ChaosOptions {
             case "--records": records = try Self.positive(value, flag)
             case "--kills": kills = try Self.positive(value, flag)
             case "--leeway": leeway = URL(fileURLWithPath: value)
+            case "--broker-pid": brokerPID = Int32(try Self.positive(value, flag))
+            case "--pause-seconds": pause = .seconds(try Self.positive(value, flag))
             case "--only":
-                guard ["all", "kill", "hostile"].contains(value) else { throw ChaosError("--only expects all, kill or hostile") }
+                guard ["all", "kill", "pause", "hostile"].contains(value) else { throw ChaosError("--only expects all, kill, pause or hostile") }
                 only = value
-            default: throw ChaosError("unknown option \(flag); options: --brokers --records --kills --leeway --only")
+            default: throw ChaosError("unknown option \(flag); options: --brokers --records --kills --leeway --broker-pid --pause-seconds --only")
             }
         }
         guard FileManager.default.isExecutableFile(atPath: leeway.path) else {
@@ -50,6 +56,10 @@ func main() async throws {
     if ["all", "kill"].contains(options.only) {
         print("- kill -9: \(options.records) records of 1,000 simulated vessels, \(options.kills) kills")
         rows.append(try await KillScenario(options: options).run())
+    }
+    if ["all", "pause"].contains(options.only) {
+        print("- broker paused \(options.pause) mid-stream (\(options.pauseRecords) records)")
+        rows.append(try await PauseScenario(options: options).run())
     }
     if ["all", "hostile"].contains(options.only) {
         print("- hostile records")

@@ -1,0 +1,57 @@
+import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
+
+/// The broker frozen (SIGSTOP) for a while mid-stream, then thawed (SIGCONT): the processor
+/// must keep running, resume by itself and lose nothing.
+struct PauseScenario {
+    let options: ChaosOptions
+
+    func run() async throws -> ChaosRow {
+        guard let brokerPID = options.brokerPID else {
+            throw ChaosError("the pause scenario needs the broker's pid: --broker-pid, or .run/broker.pid from scripts/broker.sh")
+        }
+        let records = simulatedFleet(vessels: 500, records: options.pauseRecords, seed: 11)
+        let reference = try await ChaosPipeline.make("pause-reference", brokers: options.brokers)
+        try await reference.produce(records, to: reference.topics.telemetry)
+        let undisturbed = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: "pause-reference")
+        try await reference.waitUntilCommitted(group: reference.prefix + "processors")
+        _ = await undisturbed.stop()
+
+        let pipeline = try await ChaosPipeline.make("pause", brokers: options.brokers)
+        let processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(pipeline), log: "pause")
+        // The input streams at a steady rate; the broker freezes a third of the way in.
+        let group = pipeline.prefix + "processors", rate = Double(options.pauseRecords) / 30
+        let stream = Task { try await pipeline.produce(records, to: pipeline.topics.telemetry, rate: rate) }
+        try await Task.sleep(for: .seconds(10))
+        let before = try await pipeline.committed(group: group)
+        kill(brokerPID, SIGSTOP)
+        let frozenAt = ContinuousClock.now
+        try await Task.sleep(for: options.pause)
+        let aliveDuringPause = processor.process.isRunning
+        kill(brokerPID, SIGCONT)
+        let thawedAt = ContinuousClock.now
+        var resumed: Double?
+        while resumed == nil, ContinuousClock.now < thawedAt.advanced(by: .seconds(300)) {
+            if let committed = try? await pipeline.committed(group: group), committed > before { resumed = (ContinuousClock.now - thawedAt).seconds }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        try await stream.value
+        try await pipeline.waitUntilCommitted(group: group)
+        let alive = processor.process.isRunning
+        let status = await processor.stop()
+
+        let expected = ValueSet(), got = ValueSet()
+        _ = try await reference.read(reference.topics.predictions) { expected.add($0) }
+        let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
+        let lost = expected.values.subtracting(got.values).count
+        let frozen = (thawedAt - frozenAt).seconds
+        return ChaosRow(scenario: "broker paused \(String(format: "%.0f", frozen)) s (SIGSTOP/SIGCONT) mid-stream", recordsIn: records.count,
+                        recordsOut: got.values.count, lost: lost + (aliveDuringPause && alive && status == 0 ? 0 : 1),
+                        duplicated: outputs - got.values.count,
+                        recovery: resumed.map { String(format: "%.1f s after SIGCONT", $0) } ?? "did not resume",
+                        note: "\(aliveDuringPause && alive ? "kept running" : "processor died"), exit \(status); "
+                            + (lost == 0 ? "predictions equal an undisturbed run's" : "\(lost) predictions missing"))
+    }
+}
