@@ -39,7 +39,7 @@ bench: deps broker-up ## Core, decode, Kafka layer and end-to-end processor thro
 	  $(ENV) .build/release/leeway-bench --brokers $$B $(BENCH_FLAGS)
 
 chaos: deps broker-up ## Faults against the dev broker: kill -9 x10 in a 1M-record run, the broker paused 30 s, 10,000 hostile records; one table
-	@$(ENV) swift build -c release --product leeway --product leeway-chaos
+	@$(ENV) swift build -c release --product leeway && $(ENV) swift build -c release --product leeway-chaos
 	@$(ENV) .build/release/leeway-chaos --brokers $$(scripts/broker.sh status) --broker-pid $$(cat .run/broker.pid) $(CHAOS_FLAGS)
 
 lint: deps ## Validate docker-compose.yml, the Prometheus files and openapi.yaml; check the build has no warnings in this repository's code

@@ -48,6 +48,18 @@ import Testing
     }
 }
 
+@Suite struct ApprovedModelTests {
+    @Test func anArtifactWithFailedChecksNeverServesWhateverItsStatus() throws {
+        var artifact = TrainingArtifact.make()
+        #expect(try artifact.approvedModel().identity.name == "tanker-linear-physics")
+        artifact.checks.append(CheckResult(name: "speed_exponent", passed: false, detail: "slope 1.2"))
+        artifact.status = .approved
+        artifact.contentHash = artifact.computedContentHash
+        #expect(throws: ArtifactError.failedChecks(["speed_exponent"])) { try artifact.approvedModel() }
+        #expect(try artifact.servingModel().identity.version == 0, "the checks themselves can still run it")
+    }
+}
+
 /// A small hand-made artifact (the training tests fit real ones).
 enum TrainingArtifact {
     static func make() -> ModelArtifact {

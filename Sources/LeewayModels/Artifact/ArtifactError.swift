@@ -14,6 +14,8 @@ public enum ArtifactError: Error, Equatable, CustomStringConvertible {
     case nonFinite(String)
     /// The content does not match its recorded hash.
     case hashMismatch(recorded: String, computed: String)
+    /// The artifact records failed physics checks, so it must not serve (whatever its status says).
+    case failedChecks([String])
 
     public var description: String {
         switch self {
@@ -24,6 +26,7 @@ public enum ArtifactError: Error, Equatable, CustomStringConvertible {
         case .coefficientCount(let target, let expected, let found):
             "target \(target) has \(found) coefficients for \(expected) features"
         case .nonFinite(let what): "\(what) is not a finite number"
+        case .failedChecks(let names): "the artifact failed its checks (\(names.joined(separator: ", "))) and cannot serve"
         case .hashMismatch(let recorded, let computed):
             "content hash mismatch: recorded \(recorded), content hashes to \(computed) (the artifact was altered)"
         }

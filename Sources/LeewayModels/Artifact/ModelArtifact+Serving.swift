@@ -8,6 +8,15 @@ extension ModelArtifact {
     /// The model kind served by ``LinearPhysicsModel``.
     public static let linearPhysicsKind = "linear-physics"
 
+    /// The model a processor may serve for an approved version: ``servingModel()`` of an
+    /// artifact whose recorded checks all passed. (The review rules already refuse to approve
+    /// a failed version; this also holds against a registry record written by other means.)
+    public func approvedModel() throws(ArtifactError) -> LinearPhysicsModel {
+        let failed = checks.filter { !$0.passed }.map(\.name)
+        guard failed.isEmpty else { throw .failedChecks(failed) }
+        return try servingModel()
+    }
+
     /// The servable model, after checking the artifact is complete and unaltered.
     public func servingModel() throws(ArtifactError) -> LinearPhysicsModel {
         guard kind == Self.linearPhysicsKind else { throw .unknownKind(kind) }

@@ -49,13 +49,13 @@ public final class RegistryWatch: Service {
         for (type, record) in records {
             guard let artifact = record.serving else { continue }
             do {
-                approved[type] = try artifact.servingModel()
+                approved[type] = try artifact.approvedModel()
                 references[type] = artifact.driftReferences
             } catch {
                 logger.error("approved model cannot be served; the type keeps its previous model",
                              metadata: ["type": "\(type.rawValue)", "version": "\(artifact.version)", "error": "\(error)"])
                 if let previous = models.trained[type], let kept = records[type]?.artifact(previous.version),
-                   let model = try? kept.servingModel() {
+                   let model = try? kept.approvedModel() {
                     approved[type] = model
                     references[type] = kept.driftReferences
                 }

@@ -44,7 +44,7 @@ public final class RegistryView: Sendable {
         var model: (any PredictionModel)?
         var usable = true
         if let artifact = record.serving {
-            do { model = try artifact.servingModel() } catch {
+            do { model = try artifact.approvedModel() } catch {
                 usable = false
                 logger.error("approved model cannot be served; the type keeps its previous model",
                              metadata: ["type": "\(record.vesselType.rawValue)", "version": "\(artifact.version)", "error": "\(error)"])
