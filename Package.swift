@@ -108,7 +108,7 @@ let package = Package(
         .executableTarget(
             name: "leeway-chaos",
             dependencies: [
-                "Kafka", "LeewayCore", "LeewayPipeline", "LeewaySimulator",
+                "Kafka", "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewaySimulator", "LeewayTraining",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Chaos/LeewayChaos",

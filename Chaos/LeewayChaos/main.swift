@@ -26,7 +26,9 @@ struct ChaosOptions {
             case "--broker-pid": brokerPID = Int32(try Self.positive(value, flag))
             case "--pause-seconds": pause = .seconds(try Self.positive(value, flag))
             case "--only":
-                guard ["all", "kill", "pause", "hostile"].contains(value) else { throw ChaosError("--only expects all, kill, pause or hostile") }
+                guard ["all", "kill", "pause", "hostile", "model"].contains(value) else {
+                    throw ChaosError("--only expects all, kill, pause, hostile or model")
+                }
                 only = value
             default: throw ChaosError("unknown option \(flag); options: --brokers --records --kills --leeway --broker-pid --pause-seconds --only")
             }
@@ -64,6 +66,10 @@ func main() async throws {
     if ["all", "hostile"].contains(options.only) {
         print("- hostile records")
         rows.append(try await HostileScenario(options: options).run())
+    }
+    if ["all", "model"].contains(options.only) {
+        print("- bad model artifacts approved on the registry topic")
+        rows.append(try await ModelScenario(options: options).run())
     }
     print("")
     print(ChaosRow.header)

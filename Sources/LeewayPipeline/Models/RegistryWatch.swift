@@ -3,6 +3,7 @@ import LeewayModels
 import Logging
 import Metrics
 import ServiceLifecycle
+import Synchronization
 
 /// Follows the model registry and keeps ``ServingModels`` on each type's approved version:
 /// an approval, rejection or rollback reaches running processors within one `interval`,
@@ -12,6 +13,8 @@ public final class RegistryWatch: Service {
     private let models: ServingModels
     private let interval: Duration
     private let logger: Logger
+    /// Approved versions already refused (type, version, hash): logged once, not every refresh.
+    private let refused = Mutex<Set<String>>([])
 
     /// Watches `registry` every `interval`, serving into `models`.
     public init(registry: ModelRegistry, models: ServingModels, interval: Duration = .seconds(5),
@@ -52,8 +55,11 @@ public final class RegistryWatch: Service {
                 approved[type] = try artifact.approvedModel()
                 references[type] = artifact.driftReferences
             } catch {
-                logger.error("approved model cannot be served; the type keeps its previous model",
-                             metadata: ["type": "\(type.rawValue)", "version": "\(artifact.version)", "error": "\(error)"])
+                let key = "\(type.rawValue) \(artifact.version) \(artifact.contentHash)"
+                if refused.withLock({ $0.insert(key).inserted }) {
+                    logger.error("approved model cannot be served; the type keeps its previous model",
+                                 metadata: ["type": "\(type.rawValue)", "version": "\(artifact.version)", "error": "\(error)"])
+                }
                 if let previous = models.trained[type], let kept = records[type]?.artifact(previous.version),
                    let model = try? kept.approvedModel() {
                     approved[type] = model
