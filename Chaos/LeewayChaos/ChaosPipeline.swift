@@ -80,12 +80,14 @@ struct ChaosPipeline {
         return total
     }
 
-    /// Waits until `group` has committed the whole telemetry topic.
-    func waitUntilCommitted(group: String, timeout: Duration = .seconds(900)) async throws {
+    /// Waits until `group` has committed the whole telemetry topic; gives up early when
+    /// `alive` says the processors are gone.
+    func waitUntilCommitted(group: String, timeout: Duration = .seconds(900), alive: () -> Bool = { true }) async throws {
         let end = try await inputEnd()
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while try await committed(group: group) < end {
             guard ContinuousClock.now < deadline else { throw ChaosError("\(group) did not commit the input within \(timeout)") }
+            guard alive() else { throw ChaosError("the processor of \(group) exited before committing the input") }
             try await Task.sleep(for: .milliseconds(200))
         }
     }

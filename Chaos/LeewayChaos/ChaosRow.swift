@@ -1,3 +1,5 @@
+import Foundation
+
 /// One line of `make chaos`: what was done and what it cost.
 struct ChaosRow {
     var scenario: String
@@ -19,4 +21,10 @@ struct ChaosRow {
 
     /// Whether the scenario kept its promise (nothing lost).
     var passed: Bool { lost == 0 }
+}
+
+/// Prints a line at once (standard output to a file or pipe is otherwise block-buffered).
+func say(_ line: String = "") {
+    print(line)
+    fflush(nil)
 }

@@ -46,7 +46,7 @@ struct HostileScenario {
         try await pipeline.produce(Array(good.prefix(1_000)), to: pipeline.topics.telemetry)
         try await pipeline.produce(hostile, to: pipeline.topics.telemetry, maxMessageBytes: 12 << 20)
         try await pipeline.produce(Array(good.dropFirst(1_000)), to: pipeline.topics.telemetry)
-        try await pipeline.waitUntilCommitted(group: pipeline.prefix + "processors")
+        try await pipeline.waitUntilCommitted(group: pipeline.prefix + "processors") { processor.process.isRunning }
         let elapsed = (ContinuousClock.now - started).seconds
         let alive = processor.process.isRunning
         let status = await processor.stop()

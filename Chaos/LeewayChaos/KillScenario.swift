@@ -14,7 +14,7 @@ struct KillScenario {
         try await reference.produce(records, to: reference.topics.telemetry)
 
         let undisturbed = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: "undisturbed")
-        try await reference.waitUntilCommitted(group: reference.prefix + "processors")
+        try await reference.waitUntilCommitted(group: reference.prefix + "processors") { undisturbed.process.isRunning }
         _ = await undisturbed.stop()
 
         let group = disturbed.prefix + "processors", end = Int64(records.count)
@@ -35,9 +35,9 @@ struct KillScenario {
                 try await Task.sleep(for: .milliseconds(50))
             }
             recoveries.append((ContinuousClock.now - killedAt).seconds)
-            print("  kill \(kill)/\(options.kills) at \(committed) committed; progress again after \(String(format: "%.1f", recoveries.last ?? 0)) s")
+            say("  kill \(kill)/\(options.kills) at \(committed) committed; progress again after \(String(format: "%.1f", recoveries.last ?? 0)) s")
         }
-        try await disturbed.waitUntilCommitted(group: group)
+        try await disturbed.waitUntilCommitted(group: group) { processor.process.isRunning }
         _ = await processor.stop()
 
         let expected = ValueSet(), got = ValueSet()

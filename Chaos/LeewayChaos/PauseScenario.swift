@@ -16,7 +16,7 @@ struct PauseScenario {
         let reference = try await ChaosPipeline.make("pause-reference", brokers: options.brokers)
         try await reference.produce(records, to: reference.topics.telemetry)
         let undisturbed = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: "pause-reference")
-        try await reference.waitUntilCommitted(group: reference.prefix + "processors")
+        try await reference.waitUntilCommitted(group: reference.prefix + "processors") { undisturbed.process.isRunning }
         _ = await undisturbed.stop()
 
         let pipeline = try await ChaosPipeline.make("pause", brokers: options.brokers)
@@ -38,7 +38,7 @@ struct PauseScenario {
             try await Task.sleep(for: .milliseconds(100))
         }
         try await stream.value
-        try await pipeline.waitUntilCommitted(group: group)
+        try await pipeline.waitUntilCommitted(group: group) { processor.process.isRunning }
         let alive = processor.process.isRunning
         let status = await processor.stop()
 

@@ -13,6 +13,7 @@ struct ChaosOptions {
         .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
     var pause: Duration = .seconds(30)
     var pauseRecords = 60_000
+    var scaleRecords = 120_000
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -26,8 +27,8 @@ struct ChaosOptions {
             case "--broker-pid": brokerPID = Int32(try Self.positive(value, flag))
             case "--pause-seconds": pause = .seconds(try Self.positive(value, flag))
             case "--only":
-                guard ["all", "kill", "pause", "hostile", "model"].contains(value) else {
-                    throw ChaosError("--only expects all, kill, pause, hostile or model")
+                guard ["all", "kill", "pause", "scale", "hostile", "model"].contains(value) else {
+                    throw ChaosError("--only expects all, kill, pause, scale, hostile or model")
                 }
                 only = value
             default: throw ChaosError("unknown option \(flag); options: --brokers --records --kills --leeway --broker-pid --pause-seconds --only")
@@ -53,27 +54,31 @@ struct ChaosOptions {
 func main() async throws {
     let options = try ChaosOptions(CommandLine.arguments)
     LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
-    print("Chaos against the broker at \(options.brokers), leeway binary \(options.leeway.path)")
+    say("Chaos against the broker at \(options.brokers), leeway binary \(options.leeway.path)")
     var rows: [ChaosRow] = []
     if ["all", "kill"].contains(options.only) {
-        print("- kill -9: \(options.records) records of 1,000 simulated vessels, \(options.kills) kills")
+        say("- kill -9: \(options.records) records of 1,000 simulated vessels, \(options.kills) kills")
         rows.append(try await KillScenario(options: options).run())
     }
     if ["all", "pause"].contains(options.only) {
-        print("- broker paused \(options.pause) mid-stream (\(options.pauseRecords) records)")
+        say("- broker paused \(options.pause) mid-stream (\(options.pauseRecords) records)")
         rows.append(try await PauseScenario(options: options).run())
     }
+    if ["all", "scale"].contains(options.only) {
+        say("- scale out and in under load (\(options.scaleRecords) records over 60 s)")
+        rows.append(try await ScaleScenario(options: options).run())
+    }
     if ["all", "hostile"].contains(options.only) {
-        print("- hostile records")
+        say("- hostile records")
         rows.append(try await HostileScenario(options: options).run())
     }
     if ["all", "model"].contains(options.only) {
-        print("- bad model artifacts approved on the registry topic")
+        say("- bad model artifacts approved on the registry topic")
         rows.append(try await ModelScenario(options: options).run())
     }
-    print("")
-    print(ChaosRow.header)
-    for row in rows { print(row.line) }
+    say("")
+    say(ChaosRow.header)
+    for row in rows { say(row.line) }
     if rows.contains(where: { !$0.passed }) { exit(1) }
 }
 

@@ -1,0 +1,48 @@
+import Foundation
+
+/// A second processor joins the group under load, then leaves: partitions move twice, each
+/// time with their state restored from the changelog; nothing may be lost.
+struct ScaleScenario {
+    let options: ChaosOptions
+
+    func run() async throws -> ChaosRow {
+        let records = simulatedFleet(vessels: 1_000, records: options.scaleRecords, seed: 19)
+        let reference = try await ChaosPipeline.make("scale-reference", brokers: options.brokers)
+        try await reference.produce(records, to: reference.topics.telemetry)
+        let undisturbed = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: "scale-reference")
+        try await reference.waitUntilCommitted(group: reference.prefix + "processors") { undisturbed.process.isRunning }
+        _ = await undisturbed.stop()
+
+        let pipeline = try await ChaosPipeline.make("scale", brokers: options.brokers)
+        let group = pipeline.prefix + "processors"
+        let arguments = options.processor(pipeline) + ["--log-level", "info"]
+        let first = try LeewayProcess(binary: options.leeway, arguments: arguments, log: "scale-first")
+        let rate = Double(records.count) / 60
+        let stream = Task { try await pipeline.produce(records, to: pipeline.topics.telemetry, rate: rate) }
+        try await Task.sleep(for: .seconds(15))
+        let joinedAt = ContinuousClock.now
+        let second = try LeewayProcess(binary: options.leeway, arguments: arguments, log: "scale-second")
+        try await second.waitForLog("state restored")
+        let joined = (ContinuousClock.now - joinedAt).seconds
+        try await Task.sleep(for: .seconds(15))
+        let leftAt = ContinuousClock.now
+        let secondStatus = await second.stop()
+        try await first.waitForLog("state restored", count: 3)
+        let left = (ContinuousClock.now - leftAt).seconds
+        try await stream.value
+        try await pipeline.waitUntilCommitted(group: group) { first.process.isRunning }
+        let firstStatus = await first.stop()
+
+        let expected = ValueSet(), got = ValueSet()
+        _ = try await reference.read(reference.topics.predictions) { expected.add($0) }
+        let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
+        let lost = expected.values.subtracting(got.values).count
+        let invented = got.values.subtracting(expected.values).count
+        return ChaosRow(scenario: "a second processor joins under load, then leaves", recordsIn: records.count,
+                        recordsOut: got.values.count, lost: lost + (firstStatus == 0 && secondStatus == 0 ? 0 : 1),
+                        duplicated: outputs - got.values.count,
+                        recovery: String(format: "join %.1f s, leave %.1f s (to state restored)", joined, left),
+                        note: "exits \(firstStatus)/\(secondStatus); " + (invented == 0 && lost == 0
+                            ? "predictions equal an undisturbed run's" : "\(invented) differ, \(lost) missing"))
+    }
+}
