@@ -27,8 +27,8 @@ struct Options {
             case "--baseline": baseline = value
             case "--ais-fixture": aisFixture = value
             case "--only":
-                guard ["all", "core", "decode", "kafka", "pipeline", "pull"].contains(value) else {
-                    throw BenchError("--only expects all, core, decode, kafka, pipeline or pull")
+                guard ["all", "core", "decode", "kafka", "pipeline", "pull", "restore"].contains(value) else {
+                    throw BenchError("--only expects all, core, decode, kafka, pipeline, pull or restore")
                 }
                 only = value
             default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only")
@@ -173,6 +173,17 @@ func main() async throws {
     if ["all", "pull"].contains(options.only) {
         try await pullFigures(options)
     }
+    if ["all", "restore"].contains(options.only) {
+        try await restoreFigures(options)
+    }
+    Summary.shared.print()
+}
+
+func restoreFigures(_ options: Options) async throws {
+    let (seconds, bytes) = try await RestoreTime(options: options).run()
+    print("")
+    print("State restore: 100,000 vessels' changelog entries (\(bytes / 100_000) B each, 6 partitions) read to the end and decoded in \(format(seconds, 2)) s")
+    Summary.shared.add("state restore, 100,000 vessels (read changelog + decode)", "\(format(seconds, 2)) s", only: "restore")
 }
 
 func pullFigures(_ options: Options) async throws {
@@ -184,6 +195,8 @@ func pullFigures(_ options: Options) async throws {
     print("|---|---:|---:|---:|---:|---|")
     for (name, result) in rows {
         print("| \(name) | \(result.requests) | \(format(result.requestsPerSecond, 0)) | \(result.p50) | \(result.p99) | \(result.errors) |")
+        Summary.shared.add("pull API \(name), 1,000 vessels, wrk -t2 -c64",
+                           "\(format(result.requestsPerSecond, 0)) req/s, p50 \(result.p50), p99 \(result.p99)", only: "pull")
     }
     print("command: \(rows.first?.result.command ?? "")")
 }
@@ -196,6 +209,8 @@ func pipelineFigures(_ options: Options) async throws {
     print("")
     print("| run | records | seconds | records/s | of ceiling |")
     print("|---|---:|---:|---:|---:|")
+    Summary.shared.add("end to end, processor with the broker (steady)", "\(format(pipeline.msgsPerSecond, 0)) records/s", only: "pipeline")
+    Summary.shared.add("consume + produce ceiling, same run", "\(format(passthrough.msgsPerSecond, 0)) records/s", only: "pipeline")
     for row in [pipeline, passthrough] {
         print("| \(row.name) | \(row.messages) | \(format(row.seconds, 2)) | \(format(row.msgsPerSecond, 0)) | \(format(row.msgsPerSecond / passthrough.msgsPerSecond * 100, 0)) % |")
     }
@@ -204,8 +219,12 @@ func pipelineFigures(_ options: Options) async throws {
 func coreFigures(_ options: Options) throws {
     let decode = decodeBenchmark()
     print("Telemetry decode + validate: \(format(decode.nanoseconds, 0)) ns/record (simulated records of \(decode.bytes) bytes on average, best of 5 x 200k)")
+    Summary.shared.add("telemetry decode + validate", "\(format(decode.nanoseconds, 0)) ns/record", only: "decode")
     if options.only == "decode" { return }
     let core = processorCoreBenchmark()
+    Summary.shared.add("processor core (features, prediction, drift watches)", "\(format(core.pass, 3)) µs/record", only: "core")
+    Summary.shared.add("processor core from record bytes to prediction JSON", "\(format(core.full, 3)) µs/record", only: "core")
+    Summary.shared.add("memory per vessel (state)", "\(MemoryLayout<VesselState>.size) B in memory, \(core.stateBytes) B encoded", only: "core")
     print("Processor core: \(format(core.pass, 3)) µs/report features + prediction; \(format(core.encode, 3)) µs with vessel lookup and prediction JSON; \(format(core.full, 3)) µs from record bytes (decode included); state \(core.stateBytes) bytes encoded, \(MemoryLayout<VesselState>.size) in memory (200k reports, 500 vessels, best of 5)")
     print("Simulator: \(format(simulatorBenchmark(), 0)) records/s generated and encoded (1,000 vessels, 500k records, no broker)")
     if let ais = aisBenchmark(fixture: options.aisFixture) {
@@ -255,6 +274,8 @@ func kafkaFigures(_ options: Options) async throws {
     print("| benchmark | messages | seconds | msgs/s | MB/s | librdkafka msgs/s | Swift / librdkafka |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for (row, base) in rows {
+        Summary.shared.add("Kafka layer: \(row.name), \(options.size) B messages", "\(format(row.msgsPerSecond, 0)) msgs/s"
+                           + (base.map { " (librdkafka \(format($0.msgsPerSecond, 0)))" } ?? ""), only: "kafka")
         var cells: [String] = [row.name, String(row.messages), format(row.seconds, 2)]
         cells.append(format(row.msgsPerSecond, 0))
         cells.append(format(row.megabytesPerSecond, 1))

@@ -1,7 +1,12 @@
 /// How current a cached prediction is, by the age of the report it came from: `fresh`
 /// predictions can be used as they are, `stale` ones with care, `expired` ones not at all.
 public enum Freshness: String, Sendable, CaseIterable {
-    case fresh, stale, expired
+    /// Recent enough to use as it is.
+    case fresh
+    /// Older than ``Thresholds/staleAfter``: use with care.
+    case stale
+    /// Older than ``Thresholds/expiredAfter``: do not use.
+    case expired
 
     /// The limits between the three, in seconds of age.
     public struct Thresholds: Sendable, Equatable {
