@@ -14,9 +14,11 @@ public struct OperationsEndpoint: Service {
 
     /// Serves `registry` (and `models`, and `cache`) on `host:port` (port 0 picks a free one;
     /// `onListening` learns it). Without a cache, `/readyz` answers 200 as soon as it listens.
-    public init(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, cache: CacheRoutes? = nil, host: String, port: Int,
+    /// `health` says why the process is unhealthy (then `/healthz` answers 503), or nil.
+    public init(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, cache: CacheRoutes? = nil,
+                health: @escaping @Sendable () -> String? = { nil }, host: String, port: Int,
                 logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
-        let router = Self.router(registry: registry, models: models, cache: cache)
+        let router = Self.router(registry: registry, models: models, cache: cache, health: health)
         // A cache answers its hottest routes on the event loop (``LatestRecordFastPath``).
         let server: HTTPServerBuilder = cache.map { routes in .http1(configuration: .init(additionalChannelHandlers: [
             LatestRecordFastPath(routes: routes),
@@ -30,8 +32,8 @@ public struct OperationsEndpoint: Service {
     }
 
     /// Every route of the endpoint (for tests and tools that want them without a server).
-    public static func router(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil,
-                              cache: CacheRoutes? = nil) -> Router<BasicRequestContext> {
+    public static func router(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, cache: CacheRoutes? = nil,
+                              health: @escaping @Sendable () -> String? = { nil }) -> Router<BasicRequestContext> {
         let router = Router()
         let routes = ProblemMiddleware.Routes()
         router.add(middleware: ProblemMiddleware(routes: routes))
@@ -50,8 +52,9 @@ public struct OperationsEndpoint: Service {
                             body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         router.get("healthz") { _, _ -> Response in
-            Response(status: .ok, headers: [.contentType: "application/json"],
-                     body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+            if let problem = health() { return Problem(.serviceUnavailable, problem).response }
+            return Response(status: .ok, headers: [.contentType: "application/json"],
+                            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
         }
         routes.learn(router.routes)
         return router

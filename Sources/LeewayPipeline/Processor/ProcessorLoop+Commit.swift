@@ -11,7 +11,11 @@ extension ProcessorLoop {
     /// replay skips exactly what the restored state already holds.
     func commit() async throws {
         let began = ContinuousClock.now
-        defer { progress.committing += ContinuousClock.now - began }
+        health.beginCommit()
+        defer {
+            health.endCommit()
+            progress.committing += ContinuousClock.now - began
+        }
         nextCommit = .now.advanced(by: configuration.commitInterval)
         uncommitted = false
         if let after = configuration.staleAfter {

@@ -10,6 +10,7 @@ final class ProcessorLoop {
     let consumer: KafkaConsumer
     let reader: KafkaPartitionReader
     let ledger: DeliveryLedger
+    let health: ProcessorHealth
     let logger: Logger
     let changelog: StateChangelog
     let metrics = ProcessorMetrics()
@@ -25,12 +26,13 @@ final class ProcessorLoop {
     var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero, busy: Duration.zero)
 
     init(configuration: ProcessorConfiguration, models: ServingModels, producer: KafkaProducer, consumer: KafkaConsumer,
-         reader: KafkaPartitionReader, ledger: DeliveryLedger, webhook: AlertWebhook?, logger: Logger) {
+         reader: KafkaPartitionReader, ledger: DeliveryLedger, webhook: AlertWebhook?, health: ProcessorHealth, logger: Logger) {
         self.configuration = configuration
         self.producer = producer
         self.consumer = consumer
         self.reader = reader
         self.ledger = ledger
+        self.health = health
         self.logger = logger
         changelog = StateChangelog(topic: configuration.topics.state)
         self.models = models

@@ -119,8 +119,9 @@ struct RunCommand: AsyncParsableCommand {
         let apiToken = apiToken ?? ProcessInfo.processInfo.environment["LEEWAY_API_TOKEN"]
         var workers: [any Service] = []
         var cache: CacheFeed.Stores?
+        let health = ProcessorHealth()
         if [.processor, .all].contains(role) {
-            workers.append(Processor(configuration: configuration, models: models, webhook: webhook, logger: logger))
+            workers.append(Processor(configuration: configuration, models: models, webhook: webhook, health: health, logger: logger))
         }
         if role == .monitor {
             workers.append(DriftMonitor(configuration: configuration, groupID: configuration.groupID, models: models, webhook: webhook,
@@ -145,7 +146,8 @@ struct RunCommand: AsyncParsableCommand {
             let api = cache.map {
                 CacheRoutes(stores: $0, freshness: .init(staleAfter: predictionStaleAfter, expiredAfter: predictionExpireAfter))
             }
-            services.append(.init(service: OperationsEndpoint(registry: registry, models: routes, cache: api, host: endpoint.host,
+            services.append(.init(service: OperationsEndpoint(registry: registry, models: routes, cache: api,
+                                                              health: { health.problem }, host: endpoint.host,
                                                               port: endpoint.port, logger: logger) { port in
                 logger.info("serving HTTP", metadata: ["address": "\(endpoint.host):\(port)",
                                                        "routes": "\(api == nil ? "/metrics /healthz /readyz /v1/models" : "pull API, dashboard at /")"])
