@@ -92,8 +92,12 @@ struct PullAPIProcessTests {
         try #require(FileManager.default.isExecutableFile(atPath: fuzzer.path), "schemathesis is missing: run `make deps`")
         let run = Process()
         run.executableURL = fuzzer
-        run.currentDirectoryURL = Self.root
-        run.arguments = ["run", "openapi.yaml", "--url", base.absoluteString, "--exclude-path", "/v1/alerts/stream",
+        // Its working directory gets a `.schemathesis` cache: keep that out of the repository.
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-fuzz-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        run.currentDirectoryURL = scratch
+        run.arguments = ["run", Self.root.appendingPathComponent("openapi.yaml").path, "--url", base.absoluteString, "--exclude-path", "/v1/alerts/stream",
                          "--checks", "all", "--exclude-checks", "positive_data_acceptance", "--max-examples", "40",
                          "--generation-deterministic", "--no-color"]
         let output = Pipe()
