@@ -8,14 +8,9 @@ struct KillScenario {
 
     func run() async throws -> ChaosRow {
         let records = simulatedFleet(vessels: 1_000, records: options.records, seed: 42)
+        let expected = try await undisturbedRun(records, name: "undisturbed", options: options)
         let disturbed = try await ChaosPipeline.make("kill", brokers: options.brokers)
-        let reference = try await ChaosPipeline.make("undisturbed", brokers: options.brokers)
         try await disturbed.produce(records, to: disturbed.topics.telemetry)
-        try await reference.produce(records, to: reference.topics.telemetry)
-
-        let undisturbed = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: "undisturbed")
-        try await reference.waitUntilCommitted(group: reference.prefix + "processors") { undisturbed.process.isRunning }
-        _ = await undisturbed.stop()
 
         let group = disturbed.prefix + "processors", end = Int64(records.count)
         var processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(disturbed), log: "kill-0")
@@ -40,8 +35,7 @@ struct KillScenario {
         try await disturbed.waitUntilCommitted(group: group) { processor.process.isRunning }
         _ = await processor.stop()
 
-        let expected = ValueSet(), got = ValueSet()
-        _ = try await reference.read(reference.topics.predictions) { expected.add($0) }
+        let got = ValueSet()
         let outputs = try await disturbed.read(disturbed.topics.predictions) { got.add($0) }
         let lost = expected.values.subtracting(got.values).count
         let invented = got.values.subtracting(expected.values).count

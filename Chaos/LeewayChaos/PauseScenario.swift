@@ -13,11 +13,7 @@ struct PauseScenario {
             throw ChaosError("the pause scenario needs the broker's pid: --broker-pid, or .run/broker.pid from scripts/broker.sh")
         }
         let records = simulatedFleet(vessels: 500, records: options.pauseRecords, seed: 11)
-        let reference = try await ChaosPipeline.make("pause-reference", brokers: options.brokers)
-        try await reference.produce(records, to: reference.topics.telemetry)
-        let undisturbed = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: "pause-reference")
-        try await reference.waitUntilCommitted(group: reference.prefix + "processors") { undisturbed.process.isRunning }
-        _ = await undisturbed.stop()
+        let expected = try await undisturbedRun(records, name: "pause-reference", options: options)
 
         let pipeline = try await ChaosPipeline.make("pause", brokers: options.brokers)
         let arguments = options.processor(pipeline).map { $0 == "off" ? "127.0.0.1:0" : $0 == "notice" ? "info" : $0 }
@@ -55,8 +51,7 @@ struct PauseScenario {
         let alive = processor.process.isRunning
         let status = await processor.stop()
 
-        let expected = ValueSet(), got = ValueSet()
-        _ = try await reference.read(reference.topics.predictions) { expected.add($0) }
+        let got = ValueSet()
         let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
         let lost = expected.values.subtracting(got.values).count
         let frozen = (thawedAt - frozenAt).seconds

@@ -7,11 +7,7 @@ struct ScaleScenario {
 
     func run() async throws -> ChaosRow {
         let records = simulatedFleet(vessels: 1_000, records: options.scaleRecords, seed: 19)
-        let reference = try await ChaosPipeline.make("scale-reference", brokers: options.brokers)
-        try await reference.produce(records, to: reference.topics.telemetry)
-        let undisturbed = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: "scale-reference")
-        try await reference.waitUntilCommitted(group: reference.prefix + "processors") { undisturbed.process.isRunning }
-        _ = await undisturbed.stop()
+        let expected = try await undisturbedRun(records, name: "scale-reference", options: options)
 
         let pipeline = try await ChaosPipeline.make("scale", brokers: options.brokers)
         let group = pipeline.prefix + "processors"
@@ -33,8 +29,7 @@ struct ScaleScenario {
         try await pipeline.waitUntilCommitted(group: group) { first.process.isRunning }
         let firstStatus = await first.stop()
 
-        let expected = ValueSet(), got = ValueSet()
-        _ = try await reference.read(reference.topics.predictions) { expected.add($0) }
+        let got = ValueSet()
         let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
         let lost = expected.values.subtracting(got.values).count
         let invented = got.values.subtracting(expected.values).count
