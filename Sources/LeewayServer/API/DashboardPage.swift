@@ -16,13 +16,13 @@ enum DashboardPage {
   header h1 { margin:0; font-size:1.2rem; }
   header #conn { margin-left:auto; font-size:.85rem; }
   main { display:grid; grid-template-columns: minmax(0,2fr) minmax(0,1fr); gap:1rem; padding:1rem 1.2rem; }
-  section { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.8rem 1rem; }
+  section { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.8rem 1rem; overflow-x:auto; }
   h2 { margin:.1rem 0 .6rem; font-size:1rem; }
   .tiles { grid-column:1 / -1; display:grid; grid-template-columns:repeat(5, 1fr); gap:1rem; }
   .tile { background:#fff; border:1px solid var(--line); border-radius:6px; padding:.6rem 1rem; }
   .tile b { display:block; font-size:1.5rem; }
   .tile span { color:var(--muted); font-size:.8rem; }
-  table { width:100%; border-collapse:collapse; font-variant-numeric:tabular-nums; }
+  table { width:100%; border-collapse:collapse; font-variant-numeric:tabular-nums; font-size:.85rem; }
   th, td { text-align:left; padding:.3rem .4rem; border-bottom:1px solid var(--line); white-space:nowrap; }
   th { color:var(--muted); font-weight:600; font-size:.8rem; }
   td.num { text-align:right; }
@@ -76,7 +76,8 @@ async function loadFleet() {
     const pred = p.targets ? p.targets.fuel_rate_tph : null, act = p.actuals ? p.actuals.fuel_rate_tph : null;
     cell(tr, v.vessel_id); cell(tr, v.vessel_type); cell(tr, p.model ? p.model.name + " v" + p.model.version : "–");
     cell(tr, fixed(pred, 3), "num"); cell(tr, fixed(act, 3), "num");
-    cell(tr, (pred && act != null) ? ((act / pred - 1) * 100).toFixed(1) + " %" : "–", "num");
+    // A difference only under way: near zero fuel (stopped, or no fuel meter) it means nothing.
+    cell(tr, (pred > 0.05 && act > 0.05) ? ((act / pred - 1) * 100).toFixed(1) + " %" : "–", "num");
     cell(tr, v.freshness || "–", v.freshness || ""); cell(tr, ago(v.age_s), "num");
     return tr;
   });
