@@ -1,9 +1,10 @@
 import Hummingbird
 import Synchronization
 
-/// Turns errors no route handled (an unknown path, a wrong method, a body too large) into
-/// problem-details JSON, so every error response of the endpoint has the same shape. A
-/// known path asked with a method it does not serve gets 405 with `Allow`.
+/// Turns every error a route throws (a ``Problem``, or anything unexpected: 500) and every
+/// request no route takes (an unknown path, a wrong method, a body too large) into
+/// problem-details JSON, so all error responses of the endpoint have one shape. A known path
+/// asked with a method it does not serve gets 405 with `Allow`.
 struct ProblemMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
 
@@ -47,6 +48,8 @@ struct ProblemMiddleware: RouterMiddleware {
             var response = Problem(.methodNotAllowed, "\(request.uri.path) answers \(methods.joined(separator: ", ")), not \(request.method)").response
             response.headers[.allow] = methods.joined(separator: ", ")
             return response
+        } catch {
+            return Problem(.internalServerError, "\(error)").response
         }
     }
 }

@@ -70,7 +70,7 @@ public enum TelemetryDecoder {
 
     private static func validate(_ bytes: UnsafeRawBufferPointer, _ members: inout InlineArray<18, JSONScanner.Scalar?>) throws(TelemetryRejection) -> Telemetry {
         let vesselID = try withString(bytes, members[Member.vesselID.rawValue], "vessel_id") { (raw) throws(TelemetryRejection) -> String in
-            guard (1...64).contains(raw.count), raw.allSatisfy(isVesselIDByte) else {
+            guard VesselID.isValid(raw) else {
                 throw TelemetryRejection(.badVesselID, "vessel_id must be 1-64 of [A-Za-z0-9._:-], got \(raw.count) bytes")
             }
             return String(decoding: raw, as: UTF8.self)
@@ -143,13 +143,6 @@ public enum TelemetryDecoder {
         case .boolean: "a boolean"
         case .null: "null"
         case .container: "an object or array"
-        }
-    }
-
-    private static func isVesselIDByte(_ c: UInt8) -> Bool {
-        switch c {
-        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A, 0x2E, 0x5F, 0x3A, 0x2D: true
-        default: false
         }
     }
 }

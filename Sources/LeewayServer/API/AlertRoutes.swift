@@ -26,7 +26,7 @@ extension CacheRoutes {
     /// `GET /v1/alerts/stream`: server-sent events. Every alert firing now, then every change
     /// as it arrives (`event: alert`, `id:` its sequence, `data:` the alert record), and a
     /// comment line every heartbeat. Ends when the server shuts down.
-    func alertStream() throws -> Response {
+    func alertStream() -> Response {
         let (firing, changes) = stores.alerts.subscribe()
         let heartbeat = self.heartbeat
         let body = ResponseBody { writer in

@@ -24,30 +24,16 @@ public struct CacheRoutes: Sendable {
 
     /// Adds the routes to `router`.
     public func add(to router: Router<BasicRequestContext>) {
-        router.get("v1/vessels") { request, _ in respond { try vessels(request) } }
-        router.get("v1/vessels/:id/prediction") { request, context in
-            respond { try latest(\.prediction, "prediction", request, context) }
-        }
-        router.get("v1/vessels/:id/features") { request, context in
-            respond { try latest(\.features, "feature record", request, context) }
-        }
-        router.get("v1/vessels/:id/fuel-curve") { request, context in respond { try fuelCurve(request, context) } }
-        router.get("v1/alerts") { request, _ in respond { try alerts(request) } }
-        router.get("v1/alerts/stream") { _, _ in respond { try alertStream() } }
+        // Errors thrown here become problem details in ``ProblemMiddleware``.
+        router.get("v1/vessels") { request, _ in try vessels(request) }
+        router.get("v1/vessels/:id/prediction") { request, context in try latest(\.prediction, "prediction", request, context) }
+        router.get("v1/vessels/:id/features") { request, context in try latest(\.features, "feature record", request, context) }
+        router.get("v1/vessels/:id/fuel-curve") { request, context in try fuelCurve(request, context) }
+        router.get("v1/alerts") { request, _ in try alerts(request) }
+        router.get("v1/alerts/stream") { _, _ in alertStream() }
         router.get("v1/status") { _, _ in status() }
         router.get("readyz") { _, _ in readiness() }
         router.get("") { _, _ in Dashboard.response }
-    }
-
-    /// Runs `body`, answering any failure with problem details.
-    func respond(_ body: () throws -> Response) -> Response {
-        do {
-            return try body()
-        } catch let problem as Problem {
-            return problem.response
-        } catch {
-            return Problem(.internalServerError, "\(error)").response
-        }
     }
 
     /// Throws 503 until the cache has caught up once.

@@ -7,7 +7,7 @@ extension BasicRequestContext {
     func vesselID() throws -> String {
         let raw = parameters.get("id") ?? ""
         let id = raw.removingPercentEncoding ?? raw
-        guard VesselCursor.isVesselID(id) else {
+        guard VesselID.isValid(id.utf8) else {
             throw Problem(.badRequest, "parameter \"id\": a vessel id is 1–64 of A–Z a–z 0–9 . _ : -, got \"\(id.prefix(80))\"")
         }
         return id
@@ -45,24 +45,9 @@ extension Hummingbird.Parameters {
     /// The `cursor` query parameter: the vessel id to continue after.
     func cursor() throws -> String? {
         guard let text = self["cursor"].map(String.init) else { return nil }
-        guard VesselCursor.isVesselID(text) else {
+        guard VesselID.isValid(text.utf8) else {
             throw Problem(.badRequest, "parameter \"cursor\": expected a vessel id (next_cursor of the previous page), got \"\(text.prefix(80))\"")
         }
         return text
-    }
-}
-
-/// Vessel ids as the API accepts them in paths and cursors.
-enum VesselCursor {
-    /// Whether `id` follows the telemetry contract: 1–64 of `[A-Za-z0-9._:-]`.
-    static func isVesselID(_ id: String) -> Bool {
-        let utf8 = id.utf8
-        return (1...64).contains(utf8.count) && utf8.allSatisfy { byte in
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: ":"), UInt8(ascii: "-"): true
-            default: false
-            }
-        }
     }
 }

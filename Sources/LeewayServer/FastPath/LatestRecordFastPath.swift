@@ -1,4 +1,5 @@
 import HTTPTypes
+import LeewayCore
 import NIOCore
 import NIOHTTPTypes
 
@@ -66,7 +67,7 @@ final class LatestRecordFastPath: ChannelDuplexHandler, RemovableChannelHandler 
         case "features": slot = \.features
         default: return nil
         }
-        guard VesselCursor.isVesselID(id), routes.stores.progress.isReady,
+        guard VesselID.isValid(id.utf8), routes.stores.progress.isReady,
               let record = routes.stores.fleet.vessel(id)?[keyPath: slot] else { return nil }
         return LatestRecordAnswer(record, ifNoneMatch: head.headerFields[.ifNoneMatch], freshness: routes.freshness,
                                   maxAge: routes.maxAge, now: date.now)
