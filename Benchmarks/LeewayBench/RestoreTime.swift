@@ -56,6 +56,6 @@ struct RestoreTime {
         }
         let elapsed = ContinuousClock.now - started
         guard decoded.count == vessels else { throw BenchError("restored \(decoded.count) of \(vessels) states") }
-        return (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18, bytes)
+        return (elapsed.seconds, bytes)
     }
 }

@@ -152,9 +152,6 @@ func interleaved(swift: (Int) async throws -> Row, baseline: (Int) throws -> Row
     return (best!, base)
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
 
 func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digits)f", value) }
 

@@ -10,6 +10,10 @@ struct ChaosPipeline {
     let prefix: String
     let topics: ProcessorTopics
     let partitions: Int
+    /// The processors' consumer group.
+    let group: String
+    /// One reader for the polled offset queries (committed positions of `group`, the input's end).
+    private let offsets: KafkaPartitionReader
 
     static func make(_ name: String, brokers: String, partitions: Int = 6) async throws -> ChaosPipeline {
         let prefix = "chaos-\(name)-\(UUID().uuidString.prefix(6))."
@@ -21,14 +25,20 @@ struct ChaosPipeline {
                       configs: [topics.state, topics.features, topics.models].contains(topic) ? ["cleanup.policy": "compact"] : [:])
         }
         for (_, failure) in try await admin.createTopics(specs) { if let failure { throw failure } }
-        return ChaosPipeline(brokers: brokers, prefix: prefix, topics: topics, partitions: partitions)
+        var configuration = KafkaReaderConfiguration(bootstrapServers: [brokers])
+        configuration.client = client(brokers)
+        configuration.groupID = prefix + "processors"
+        return ChaosPipeline(brokers: brokers, prefix: prefix, topics: topics, partitions: partitions, group: configuration.groupID,
+                             offsets: try KafkaPartitionReader(configuration: configuration))
     }
 
-    var client: KafkaClientConfiguration {
+    static func client(_ brokers: String) -> KafkaClientConfiguration {
         var client = KafkaClientConfiguration(bootstrapServers: [brokers])
         client.statisticsInterval = nil
         return client
     }
+
+    var client: KafkaClientConfiguration { Self.client(brokers) }
 
     /// Produces `values` (key, value) to `topic`, stamped with `timestamps` when given.
     func produce(_ records: [(key: [UInt8]?, value: [UInt8], timestamp: Int64?)], to topic: String,
@@ -58,34 +68,25 @@ struct ChaosPipeline {
                                           timeout: .seconds(600), body)
     }
 
-    /// Input records `group` has committed on the telemetry topic (nil while it has none).
-    func committed(group: String) async throws -> Int64 {
-        var configuration = KafkaReaderConfiguration(bootstrapServers: [brokers])
-        configuration.client = client
-        configuration.groupID = group
-        let reader = try KafkaPartitionReader(configuration: configuration)
-        defer { reader.close() }
-        let offsets = try await reader.committed((0..<partitions).map { TopicPartition(topics.telemetry, Int32($0)) })
-        return offsets.reduce(0) { $0 + max(0, $1.offset) }
+    /// Input records the processors' group has committed on the telemetry topic.
+    func committed() async throws -> Int64 {
+        let positions = try await offsets.committed((0..<partitions).map { TopicPartition(topics.telemetry, Int32($0)) })
+        return positions.reduce(0) { $0 + max(0, $1.offset) }
     }
 
     /// The telemetry topic's end, summed over partitions.
     func inputEnd() async throws -> Int64 {
-        var configuration = KafkaReaderConfiguration(bootstrapServers: [brokers])
-        configuration.client = client
-        let reader = try KafkaPartitionReader(configuration: configuration)
-        defer { reader.close() }
         var total: Int64 = 0
-        for partition in 0..<partitions { total += try await reader.watermarks(TopicPartition(topics.telemetry, Int32(partition))).high }
+        for partition in 0..<partitions { total += try await offsets.watermarks(TopicPartition(topics.telemetry, Int32(partition))).high }
         return total
     }
 
-    /// Waits until `group` has committed the whole telemetry topic; gives up early when
-    /// `alive` says the processors are gone.
-    func waitUntilCommitted(group: String, timeout: Duration = .seconds(900), alive: () -> Bool = { true }) async throws {
+    /// Waits until the processors' group has committed the whole telemetry topic; gives up
+    /// early when `alive` says the processors are gone.
+    func waitUntilCommitted(timeout: Duration = .seconds(900), alive: () -> Bool = { true }) async throws {
         let end = try await inputEnd()
         let deadline = ContinuousClock.now.advanced(by: timeout)
-        while try await committed(group: group) < end {
+        while try await committed() < end {
             guard ContinuousClock.now < deadline else { throw ChaosError("\(group) did not commit the input within \(timeout)") }
             guard alive() else { throw ChaosError("the processor of \(group) exited before committing the input") }
             try await Task.sleep(for: .milliseconds(200))

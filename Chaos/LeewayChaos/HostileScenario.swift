@@ -1,4 +1,5 @@
 import Foundation
+import LeewayCore
 import Kafka
 import LeewayPipeline
 
@@ -46,7 +47,7 @@ struct HostileScenario {
         try await pipeline.produce(Array(good.prefix(1_000)), to: pipeline.topics.telemetry)
         try await pipeline.produce(hostile, to: pipeline.topics.telemetry, maxMessageBytes: 12 << 20)
         try await pipeline.produce(Array(good.dropFirst(1_000)), to: pipeline.topics.telemetry)
-        try await pipeline.waitUntilCommitted(group: pipeline.prefix + "processors") { processor.process.isRunning }
+        try await pipeline.waitUntilCommitted() { processor.process.isRunning }
         let elapsed = (ContinuousClock.now - started).seconds
         let alive = processor.process.isRunning
         let status = await processor.stop()

@@ -1,4 +1,5 @@
 import Foundation
+import LeewayCore
 import Kafka
 
 /// kill -9 of a processor, again and again, during one run: afterwards, with duplicates
@@ -12,27 +13,27 @@ struct KillScenario {
         let disturbed = try await ChaosPipeline.make("kill", brokers: options.brokers)
         try await disturbed.produce(records, to: disturbed.topics.telemetry)
 
-        let group = disturbed.prefix + "processors", end = Int64(records.count)
+        let end = Int64(records.count)
         var processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(disturbed), log: "kill-0")
         var recoveries: [Double] = []
         for kill in 1...options.kills {
             let target = end * Int64(kill) / Int64(options.kills + 1)
             let deadline = ContinuousClock.now.advanced(by: .seconds(300))
-            while try await disturbed.committed(group: group) < target {
+            while try await disturbed.committed() < target {
                 guard ContinuousClock.now < deadline else { throw ChaosError("no progress to \(target) before kill \(kill)") }
                 try await Task.sleep(for: .milliseconds(50))
             }
             processor.kill()
-            let killedAt = ContinuousClock.now, committed = try await disturbed.committed(group: group)
+            let killedAt = ContinuousClock.now, committed = try await disturbed.committed()
             processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(disturbed), log: "kill-\(kill)")
-            while try await disturbed.committed(group: group) <= committed, committed < end {
+            while try await disturbed.committed() <= committed, committed < end {
                 guard ContinuousClock.now < killedAt.advanced(by: .seconds(300)) else { throw ChaosError("no recovery after kill \(kill)") }
                 try await Task.sleep(for: .milliseconds(50))
             }
             recoveries.append((ContinuousClock.now - killedAt).seconds)
             say("  kill \(kill)/\(options.kills) at \(committed) committed; progress again after \(String(format: "%.1f", recoveries.last ?? 0)) s")
         }
-        try await disturbed.waitUntilCommitted(group: group) { processor.process.isRunning }
+        try await disturbed.waitUntilCommitted() { processor.process.isRunning }
         _ = await processor.stop()
 
         let got = ValueSet()
@@ -60,6 +61,3 @@ final class ValueSet: @unchecked Sendable {
     }
 }
 
-extension Duration {
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}

@@ -32,7 +32,7 @@ struct ModelScenario {
         try await processor.waitForLog("serving a new model")
         let telemetry = simulatedFleet(vessels: 60, records: 6_000, seed: 3)
         try await pipeline.produce(Array(telemetry.prefix(3_000)), to: pipeline.topics.telemetry)
-        try await pipeline.waitUntilCommitted(group: pipeline.prefix + "processors") { processor.process.isRunning }
+        try await pipeline.waitUntilCommitted() { processor.process.isRunning }
 
         // v2: altered after hashing. v3: failed checks (wrong-signed speed term), hash intact.
         var record = try await registry.records()[.tanker] ?? RegistryRecord(vesselType: .tanker)
@@ -56,7 +56,7 @@ struct ModelScenario {
             try await processor.waitForLog("approved model cannot be served", count: bad.version - 1)
         }
         try await pipeline.produce(Array(telemetry.dropFirst(3_000)), to: pipeline.topics.telemetry)
-        try await pipeline.waitUntilCommitted(group: pipeline.prefix + "processors") { processor.process.isRunning }
+        try await pipeline.waitUntilCommitted() { processor.process.isRunning }
         let alive = processor.process.isRunning
         let status = await processor.stop()
 

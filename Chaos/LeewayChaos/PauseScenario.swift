@@ -1,4 +1,5 @@
 import Foundation
+import LeewayCore
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -21,10 +22,10 @@ struct PauseScenario {
         try await processor.waitForLog("serving HTTP")
         let health = try Self.healthURL(processor.log)
         // The input streams at a steady rate; the broker freezes a third of the way in.
-        let group = pipeline.prefix + "processors", rate = Double(options.pauseRecords) / 30
+        let rate = Double(options.pauseRecords) / 30
         let stream = Task { try await pipeline.produce(records, to: pipeline.topics.telemetry, rate: rate) }
         try await Task.sleep(for: .seconds(10))
-        let before = try await pipeline.committed(group: group)
+        let before = try await pipeline.committed()
         kill(brokerPID, SIGSTOP)
         let frozenAt = ContinuousClock.now
         // /healthz while frozen: when (if ever) does the processor say it is stuck?
@@ -38,7 +39,7 @@ struct PauseScenario {
         let thawedAt = ContinuousClock.now
         var resumed: Double?
         while resumed == nil, ContinuousClock.now < thawedAt.advanced(by: .seconds(300)) {
-            if let committed = try? await pipeline.committed(group: group), committed > before { resumed = (ContinuousClock.now - thawedAt).seconds }
+            if let committed = try? await pipeline.committed(), committed > before { resumed = (ContinuousClock.now - thawedAt).seconds }
             try await Task.sleep(for: .milliseconds(100))
         }
         try await stream.value
@@ -47,7 +48,7 @@ struct PauseScenario {
             if await Self.status(health) == 200 { healthyAgain = (ContinuousClock.now - thawedAt).seconds }
             try await Task.sleep(for: .milliseconds(200))
         }
-        try await pipeline.waitUntilCommitted(group: group) { processor.process.isRunning }
+        try await pipeline.waitUntilCommitted() { processor.process.isRunning }
         let alive = processor.process.isRunning
         let status = await processor.stop()
 

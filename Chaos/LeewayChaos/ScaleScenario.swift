@@ -1,4 +1,5 @@
 import Foundation
+import LeewayCore
 
 /// A second processor joins the group under load, then leaves: partitions move twice, each
 /// time with their state restored from the changelog; nothing may be lost.
@@ -10,7 +11,6 @@ struct ScaleScenario {
         let expected = try await undisturbedRun(records, name: "scale-reference", options: options)
 
         let pipeline = try await ChaosPipeline.make("scale", brokers: options.brokers)
-        let group = pipeline.prefix + "processors"
         let arguments = options.processor(pipeline) + ["--log-level", "info"]
         let first = try LeewayProcess(binary: options.leeway, arguments: arguments, log: "scale-first")
         let rate = Double(records.count) / 60
@@ -26,7 +26,7 @@ struct ScaleScenario {
         try await first.waitForLog("state restored", count: 3)
         let left = (ContinuousClock.now - leftAt).seconds
         try await stream.value
-        try await pipeline.waitUntilCommitted(group: group) { first.process.isRunning }
+        try await pipeline.waitUntilCommitted() { first.process.isRunning }
         let firstStatus = await first.stop()
 
         let got = ValueSet()

@@ -46,7 +46,7 @@ struct ChaosOptions {
 
     /// `leeway run --role processor` arguments for `pipeline`, tuned for the dev broker.
     func processor(_ pipeline: ChaosPipeline) -> [String] {
-        ["run", "--role", "processor", "--brokers", brokers, "--topic-prefix", pipeline.prefix, "--group", pipeline.prefix + "processors",
+        ["run", "--role", "processor", "--brokers", brokers, "--topic-prefix", pipeline.prefix, "--group", pipeline.group,
          "--session-timeout", "6", "--commit-interval", "0.2", "--http-address", "off", "--log-level", "notice"]
     }
 }

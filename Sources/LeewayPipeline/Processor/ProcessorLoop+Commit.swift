@@ -65,7 +65,7 @@ extension ProcessorLoop {
     private func logProgress() {
         let elapsed = ContinuousClock.now - progress.since
         guard elapsed >= .seconds(10) else { return }
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
+        let seconds = elapsed.seconds
         logger.info("progress", metadata: [
             "reports": "\(progress.reports)", "per_second": "\(Int(Double(progress.reports) / seconds))",
             "vessels": "\(stores.values.reduce(0) { $0 + $1.states.count })",

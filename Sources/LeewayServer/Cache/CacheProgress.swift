@@ -1,4 +1,5 @@
 import Foundation
+import LeewayCore
 import Kafka
 import Metrics
 import Synchronization
@@ -15,6 +16,7 @@ public final class CacheProgress: Sendable {
     }
 
     private let state = Mutex(State())
+    /// `caughtUpAfter != nil`, readable without the lock (every fast-path request asks).
     private let ready = Atomic<Bool>(false)
     private let started = ContinuousClock.now
 
@@ -65,7 +67,3 @@ public final class CacheProgress: Sendable {
     func fail(_ problem: String?) { state.withLock { $0.problem = problem } }
 }
 
-extension Duration {
-    /// The duration in seconds.
-    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) / 1e18 }
-}
