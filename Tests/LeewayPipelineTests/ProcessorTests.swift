@@ -68,6 +68,29 @@ struct ProcessorTests {
         #expect(imo2.count == 73)
     }
 
+    @Test("a flood of new vessel ids past --max-vessels: every report predicted, the oldest vessels evicted and tombstoned, a returning one starts over")
+    func vesselCapBoundsState() async throws {
+        let pipeline = try await PipelineFixture.make("cap", partitions: 2)
+        let flood = (0..<100).map { PipelineFixture.report("FLOOD\($0)", minutes: $0) }
+        var configuration = pipeline.configuration
+        configuration.maxVessels = 20
+        configuration.commitInterval = .milliseconds(50)
+        try await pipeline.produce(flood)
+        try await ProcessorRun.inProcess(pipeline, configuration: configuration) {
+            try await pipeline.waitUntilCommitted()
+            try await pipeline.produce([PipelineFixture.report("FLOOD0", minutes: 200)])
+            try await pipeline.waitUntilCommitted()
+        }
+        #expect(try await pipeline.readAll(pipeline.topics.predictions).count == 101, "eviction loses no report")
+        let latest = try await pipeline.latestStates()
+        let held = latest.filter { $0.value != nil }
+        #expect(held.count <= 20, "the changelog, like memory, holds at most the cap")
+        #expect(latest.count == 100, "every vessel was written or tombstoned")
+        #expect(held["FLOOD99"] != nil, "the most recent vessels stay")
+        let returned = try VesselState(binary: try #require(held["FLOOD0"] ?? nil))
+        #expect(returned.count == 1, "an evicted vessel that reports again starts over")
+    }
+
     @Test("a missing state topic stops the processor with a clear error")
     func missingTopic() async throws {
         var configuration = ProcessorConfiguration(bootstrapServers: TestBroker.servers)

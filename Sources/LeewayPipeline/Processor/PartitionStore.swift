@@ -55,12 +55,17 @@ final class PartitionStore {
         let cutoff = newest.advanced(by: .zero - ttl)
         var stale: [String] = []
         for (id, state) in states where state.lastEventTime < cutoff { stale.append(id) }
-        for id in stale {
+        forget(stale)
+        return stale.count
+    }
+
+    /// Drops `ids` from memory; their tombstones are written at the next commit.
+    func forget(_ ids: [String]) {
+        for id in ids {
             states[id] = nil
             dirty.remove(id)
-            self.stale.remove(id)
+            stale.remove(id)
         }
-        expired += stale
-        return stale.count
+        expired += ids
     }
 }

@@ -19,6 +19,9 @@ public struct ProcessorConfiguration: Sendable {
     /// Vessels with no report for this long in event time (behind the partition's newest)
     /// are forgotten and tombstoned in the changelog.
     public var vesselTTL: Duration = .seconds(30 * 86_400)
+    /// The most vessels held in memory (about 3 KB each). Past it, those heard from least
+    /// recently are evicted and tombstoned; one that reports again starts its features over.
+    public var maxVessels = 500_000
     /// Event time without a report (behind the partition's newest) before a vessel's
     /// telemetry counts as stale; nil turns the check off.
     public var staleAfter: Duration? = .seconds(6 * 3600)

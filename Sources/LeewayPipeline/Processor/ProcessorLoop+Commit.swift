@@ -5,7 +5,7 @@ extension ProcessorLoop {
     /// Commits what has been processed, in an order that keeps a crash at any point safe:
     /// 1. wait until every prediction, feature and dead letter sent so far is acknowledged;
     /// 2. write the changed vessel states (each remembers its last input offset) and
-    ///    tombstones for expired vessels, and wait for those too;
+    ///    tombstones for expired and evicted vessels, and wait for those too;
     /// 3. store and commit the input offsets.
     /// A state in the changelog therefore never runs ahead of acknowledged outputs, and a
     /// replay skips exactly what the restored state already holds.
@@ -31,12 +31,13 @@ extension ProcessorLoop {
         var expired = 0
         for store in stores.values {
             expired += store.expire(olderThan: configuration.vesselTTL)
+            // Tombstones first: a vessel evicted and heard from again since is written after.
+            for id in store.expired {
+                try await producer.sendAwaitingRoom(changelog.tombstone(id, partition: store.partition))
+            }
             for id in store.dirty {
                 guard let state = store.states[id] else { continue }
                 try await producer.sendAwaitingRoom(changelog.record(state, partition: store.partition))
-            }
-            for id in store.expired {
-                try await producer.sendAwaitingRoom(changelog.tombstone(id, partition: store.partition))
             }
             store.dirty.removeAll(keepingCapacity: true)
             store.expired.removeAll()

@@ -11,6 +11,12 @@ extension ProcessorLoop {
             (modelGeneration, batchPass.pass.models) = (snapshot.generation, snapshot.catalog)
         }
         metrics.record(try await batchPass.run(records, stores: stores))
+        let evicted = cap.enforce(on: stores.values)
+        if evicted > 0 {
+            metrics.evicted.increment(by: evicted)
+            logger.notice("vessel cap reached: evicted the vessels heard from least recently",
+                          metadata: ["evicted": "\(evicted)", "max_vessels": "\(cap.limit)"])
+        }
         progress.reports += records.count
     }
 }

@@ -14,6 +14,8 @@ final class ProcessorLoop {
     let logger: Logger
     let changelog: StateChangelog
     let metrics = ProcessorMetrics()
+    /// The bound on vessels held in memory.
+    let cap: VesselCap
     /// The models served and the generation of them the pass uses.
     let models: ServingModels
     var modelGeneration: Int
@@ -35,6 +37,7 @@ final class ProcessorLoop {
         self.health = health
         self.logger = logger
         changelog = StateChangelog(topic: configuration.topics.state)
+        cap = VesselCap(limit: configuration.maxVessels)
         self.models = models
         let snapshot = models.snapshot
         modelGeneration = snapshot.generation

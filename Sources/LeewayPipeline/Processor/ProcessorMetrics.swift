@@ -10,6 +10,7 @@ struct ProcessorMetrics {
     let rejected = Counter(label: "leeway_reports_total", dimensions: [("outcome", "rejected")])
     let predictions = Counter(label: "leeway_predictions_total")
     let expired = Counter(label: "leeway_vessels_expired_total")
+    let evicted = Counter(label: "leeway_vessels_evicted_total")
     let vessels = Gauge(label: "leeway_vessels")
     let restoredRecords = Counter(label: "leeway_state_restored_records_total")
     let restoreSeconds = Timer(label: "leeway_state_restore_seconds")

@@ -22,6 +22,7 @@ extension CacheRoutes {
             "caught_up_after_s": progress.caughtUpAfter.map { $0 as Any } ?? NSNull(),
             "problem": progress.problem.map { $0 as Any } ?? NSNull(),
             "vessels": stores.fleet.count,
+            "vessels_evicted": stores.fleet.evicted,
             "alerts_firing": stores.alerts.firingCount,
             "alert_subscribers": stores.alerts.subscriberCount,
             "lag": progress.lag,

@@ -1,6 +1,7 @@
 import Kafka
 import LeewayPipeline
 import Logging
+import Metrics
 import ServiceLifecycle
 
 /// Fills a cache instance: reads the predictions, features, alerts and model registry
@@ -102,6 +103,7 @@ struct CacheApply: Sendable {
     let stores: CacheFeed.Stores
 
     func callAsFunction(_ records: [ConsumerRecord]) {
+        let evictedBefore = stores.fleet.evicted
         var applied: [String: (Int, Int)] = [:]
         for record in records {
             let ok: Bool
@@ -122,6 +124,9 @@ struct CacheApply: Sendable {
             applied[record.topic, default: (0, 0)].1 += ok ? 0 : 1
         }
         for (topic, (good, bad)) in applied { stores.progress.count(topic, applied: good, rejected: bad) }
+        let evicted = stores.fleet.evicted - evictedBefore
+        if evicted > 0 { Counter(label: "leeway_cache_vessels_evicted_total").increment(by: evicted) }
+        Gauge(label: "leeway_cache_vessels").record(stores.fleet.count)
     }
 }
 

@@ -15,16 +15,22 @@ public final class FleetCache: Sendable {
         public var features: CachedRecord?
     }
 
-    private struct State {
+    struct State {
         var vessels: [String: Vessel] = [:]
         /// Vessel ids in order, rebuilt on the first listing after a vessel came or went.
         var sorted: [String]?
+        /// Vessels dropped because the cache was full.
+        var evicted = 0
     }
 
-    private let state = Mutex(State())
+    let state = Mutex(State())
+    /// The most vessels held; past it the least recently updated ones are evicted.
+    public let maxVessels: Int
 
-    /// An empty cache.
-    public init() {}
+    /// An empty cache that holds at most `maxVessels` vessels.
+    public init(maxVessels: Int = 500_000) {
+        self.maxVessels = max(1, maxVessels)
+    }
 
     /// The vessel `id`, if the cache has heard of it.
     public func vessel(_ id: String) -> Vessel? {
@@ -82,7 +88,10 @@ public final class FleetCache: Sendable {
         guard let type = Self.vesselType(in: value) else { return false }
         let record = CachedRecord(value: value, partition: partition, offset: offset, timestampMilliseconds: timestamp)
         state.withLock { state in
-            if state.vessels[id] == nil { state.sorted = nil }
+            if state.vessels[id] == nil {
+                state.sorted = nil
+                if state.vessels.count >= maxVessels { Self.evict(&state, keeping: maxVessels * 9 / 10) }
+            }
             var vessel = state.vessels[id] ?? Vessel(type: type)
             vessel.type = type
             switch slot {

@@ -41,6 +41,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Forget a vessel after this many event-time days without a report.") var vesselTtlDays: Double = 30
     @Option(name: .long, help: "Raise StaleTelemetry after this many event-time seconds without a report; 0 turns it off.")
     var staleAfter: Double = 6 * 3600
+    @Option(name: .long, help: "Most vessels one process holds in memory (processor: ~3 KB each; cache: its records). Past it, those heard from least recently are evicted.")
+    var maxVessels = 500_000
     @Option(name: .long, help: "Consumer-group session timeout, seconds (keep it short on the dev broker).") var sessionTimeout: Double = 10
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
     @Option(name: .long, help: "Longest graceful shutdown (flush, commit, leave the group) before giving up, seconds.")
@@ -83,6 +85,7 @@ struct RunCommand: AsyncParsableCommand {
                               ("--prediction-stale-after", predictionStaleAfter), ("--prediction-expire-after", predictionExpireAfter)] where !(value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds (days for the TTL), got \(value)")
         }
+        guard maxVessels > 0 else { throw ValidationError("--max-vessels must be a positive number, got \(maxVessels)") }
         guard predictionStaleAfter <= predictionExpireAfter else {
             throw ValidationError("--prediction-stale-after (\(predictionStaleAfter)) must not exceed --prediction-expire-after (\(predictionExpireAfter))")
         }
@@ -111,6 +114,7 @@ struct RunCommand: AsyncParsableCommand {
         configuration.vesselTTL = .seconds(vesselTtlDays * 86_400)
         configuration.staleAfter = staleAfter > 0 ? .seconds(staleAfter) : nil
         configuration.sessionTimeout = .seconds(sessionTimeout)
+        configuration.maxVessels = maxVessels
         let logger = Logger(label: "leeway.\(role.rawValue)")
         let webhook = alertWebhook.flatMap(URL.init(string:)).map { AlertWebhook(url: $0, logger: logger) }
         let models = ServingModels()
@@ -128,7 +132,7 @@ struct RunCommand: AsyncParsableCommand {
                                         logger: logger))
         }
         if [.cache, .all].contains(role) {
-            let stores = CacheFeed.Stores(models: RegistryView(logger: logger))
+            let stores = CacheFeed.Stores(fleet: FleetCache(maxVessels: maxVessels), models: RegistryView(logger: logger))
             cache = stores
             workers.append(CacheFeed(client: configuration.client, topics: configuration.topics, stores: stores, logger: logger))
         }
