@@ -1,8 +1,5 @@
 import Foundation
 import LeewayCore
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 
 /// The broker frozen (SIGSTOP) for a while mid-stream, then thawed (SIGCONT): the processor
 /// must keep running, resume by itself and lose nothing.
@@ -20,7 +17,7 @@ struct PauseScenario {
         let arguments = options.processor(pipeline).map { $0 == "off" ? "127.0.0.1:0" : $0 == "notice" ? "info" : $0 }
         let processor = try LeewayProcess(binary: options.leeway, arguments: arguments, log: "pause")
         try await processor.waitForLog("serving HTTP")
-        let health = try Self.healthURL(processor.log)
+        let health = try processor.httpBase().appendingPathComponent("healthz")
         // The input streams at a steady rate; the broker freezes a third of the way in.
         let rate = Double(options.pauseRecords) / 30
         let stream = Task { try await pipeline.produce(records, to: pipeline.topics.telemetry, rate: rate) }
@@ -31,7 +28,7 @@ struct PauseScenario {
         // /healthz while frozen: when (if ever) does the processor say it is stuck?
         var unhealthyAfter: Double?
         while ContinuousClock.now < frozenAt.advanced(by: options.pause) {
-            if unhealthyAfter == nil, await Self.status(health) == 503 { unhealthyAfter = (ContinuousClock.now - frozenAt).seconds }
+            if unhealthyAfter == nil, await LeewayProcess.status(health) == 503 { unhealthyAfter = (ContinuousClock.now - frozenAt).seconds }
             try await Task.sleep(for: .milliseconds(500))
         }
         let aliveDuringPause = processor.process.isRunning
@@ -45,7 +42,7 @@ struct PauseScenario {
         try await stream.value
         var healthyAgain: Double?
         while healthyAgain == nil, ContinuousClock.now < thawedAt.advanced(by: .seconds(120)) {
-            if await Self.status(health) == 200 { healthyAgain = (ContinuousClock.now - thawedAt).seconds }
+            if await LeewayProcess.status(health) == 200 { healthyAgain = (ContinuousClock.now - thawedAt).seconds }
             try await Task.sleep(for: .milliseconds(200))
         }
         try await pipeline.waitUntilCommitted() { processor.process.isRunning }
@@ -64,21 +61,5 @@ struct PauseScenario {
                             + "/healthz 503 after \(unhealthyAfter.map { String(format: "%.0f s", $0) } ?? "never") of the freeze, "
                             + "200 again \(healthyAgain.map { String(format: "%.0f s", $0) } ?? "never") after the thaw; "
                             + (lost == 0 ? "predictions equal an undisturbed run's" : "\(lost) predictions missing"))
-    }
-
-    /// `http://127.0.0.1:PORT/healthz` from the processor's "serving HTTP" log line.
-    static func healthURL(_ log: String) throws -> URL {
-        guard let line = log.split(separator: "\n").first(where: { $0.contains("serving HTTP") }),
-              let range = line.range(of: "address=127.0.0.1:"),
-              let port = Int(line[range.upperBound...].prefix { $0.isNumber }) else { throw ChaosError("no HTTP address in the log") }
-        return URL(string: "http://127.0.0.1:\(port)/healthz")!
-    }
-
-    /// The status `url` answers within 2 s (0 when it does not).
-    static func status(_ url: URL) async -> Int {
-        var request = URLRequest(url: url)
-        request.timeoutInterval = 2
-        guard let (_, response) = try? await URLSession.shared.data(for: request) else { return 0 }
-        return (response as? HTTPURLResponse)?.statusCode ?? 0
     }
 }

@@ -14,6 +14,8 @@ struct ChaosOptions {
     var pause: Duration = .seconds(30)
     var pauseRecords = 60_000
     var scaleRecords = 120_000
+    var floodRecords = 1_000_000
+    var floodCap = 100_000
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -26,12 +28,14 @@ struct ChaosOptions {
             case "--leeway": leeway = URL(fileURLWithPath: value)
             case "--broker-pid": brokerPID = Int32(try Self.positive(value, flag))
             case "--pause-seconds": pause = .seconds(try Self.positive(value, flag))
+            case "--flood-records": floodRecords = try Self.positive(value, flag)
+            case "--flood-cap": floodCap = try Self.positive(value, flag)
             case "--only":
-                guard ["all", "kill", "pause", "scale", "hostile", "model"].contains(value) else {
-                    throw ChaosError("--only expects all, kill, pause, scale, hostile or model")
+                guard ["all", "kill", "pause", "scale", "hostile", "flood", "model"].contains(value) else {
+                    throw ChaosError("--only expects all, kill, pause, scale, hostile, flood or model")
                 }
                 only = value
-            default: throw ChaosError("unknown option \(flag); options: --brokers --records --kills --leeway --broker-pid --pause-seconds --only")
+            default: throw ChaosError("unknown option \(flag); options: --brokers --records --kills --leeway --broker-pid --pause-seconds --flood-records --flood-cap --only")
             }
         }
         guard FileManager.default.isExecutableFile(atPath: leeway.path) else {
@@ -71,6 +75,10 @@ func main() async throws {
     if ["all", "hostile"].contains(options.only) {
         say("- hostile records")
         rows.append(try await HostileScenario(options: options).run())
+    }
+    if ["all", "flood"].contains(options.only) {
+        say("- \(options.floodRecords) distinct vessel ids in a flood, --max-vessels \(options.floodCap)")
+        rows.append(try await FloodScenario(options: options).run())
     }
     if ["all", "model"].contains(options.only) {
         say("- bad model artifacts approved on the registry topic")

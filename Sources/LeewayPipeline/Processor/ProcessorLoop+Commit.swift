@@ -71,8 +71,9 @@ extension ProcessorLoop {
             "reports": "\(progress.reports)", "per_second": "\(Int(Double(progress.reports) / seconds))",
             "vessels": "\(stores.values.reduce(0) { $0 + $1.states.count })",
             "committing_seconds": "\(progress.committing)", "busy_seconds": "\(progress.busy)",
+            "evicted": "\(progress.evicted)",
         ])
-        progress = (0, .now, .zero, .zero)
+        progress = (0, .now, .zero, .zero, 0)
     }
 
     private func settleOutputs() async throws {

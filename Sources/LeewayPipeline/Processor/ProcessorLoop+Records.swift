@@ -14,8 +14,12 @@ extension ProcessorLoop {
         let evicted = cap.enforce(on: stores.values)
         if evicted > 0 {
             metrics.evicted.increment(by: evicted)
-            logger.notice("vessel cap reached: evicted the vessels heard from least recently",
-                          metadata: ["evicted": "\(evicted)", "max_vessels": "\(cap.limit)"])
+            progress.evicted += evicted
+            if !capReached {
+                capReached = true
+                logger.notice("vessel cap reached: from now on the vessels heard from least recently are evicted (leeway_vessels_evicted_total)",
+                              metadata: ["evicted": "\(evicted)", "max_vessels": "\(cap.limit)"])
+            }
         }
         progress.reports += records.count
     }

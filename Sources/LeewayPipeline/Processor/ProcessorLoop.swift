@@ -25,7 +25,9 @@ final class ProcessorLoop {
     /// Whether records were processed since the last commit.
     var uncommitted = false
     /// Reports handled since the last progress log, and when that was.
-    var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero, busy: Duration.zero)
+    var progress = (reports: 0, since: ContinuousClock.now, committing: Duration.zero, busy: Duration.zero, evicted: 0)
+    /// Whether the vessel cap has been reached (said once in the log).
+    var capReached = false
 
     init(configuration: ProcessorConfiguration, models: ServingModels, producer: KafkaProducer, consumer: KafkaConsumer,
          reader: KafkaPartitionReader, ledger: DeliveryLedger, webhook: AlertWebhook?, health: ProcessorHealth, logger: Logger) {

@@ -1,0 +1,74 @@
+import Foundation
+import LeewayCore
+import LeewaySimulator
+
+/// A flood of vessel ids never seen before, each reporting once: the processor and the cache
+/// must keep their memory bounded by `--max-vessels`, evict (and count) the vessels heard
+/// from least recently, and still predict every report.
+struct FloodScenario {
+    let options: ChaosOptions
+
+    func run() async throws -> ChaosRow {
+        let records = Self.flood(options.floodRecords)
+        let pipeline = try await ChaosPipeline.make("flood", brokers: options.brokers)
+        try await pipeline.produce(records, to: pipeline.topics.telemetry)
+        let cap = String(options.floodCap)
+        let processorArguments = options.processor(pipeline).map { $0 == "off" ? "127.0.0.1:0" : $0 == "notice" ? "info" : $0 } + ["--max-vessels", cap]
+        let started = ContinuousClock.now
+        let processor = try LeewayProcess(binary: options.leeway, arguments: processorArguments, log: "flood-processor")
+        let cache = try LeewayProcess(binary: options.leeway, arguments: [
+            "run", "--role", "cache", "--brokers", options.brokers, "--topic-prefix", pipeline.prefix,
+            "--http-address", "127.0.0.1:0", "--log-level", "info", "--max-vessels", cap], log: "flood-cache")
+        try await pipeline.waitUntilCommitted(timeout: .seconds(1_800)) { processor.process.isRunning }
+        let processed = (ContinuousClock.now - started).seconds
+        try await processor.waitForLog("serving HTTP")
+        let evicted = Int(try await processor.metric("leeway_vessels_evicted_total"))
+        let expired = Int(try await processor.metric("leeway_vessels_expired_total"))
+        let held = Int(try await processor.metric("leeway_vessels"))
+        let processorPeak = processor.peakResidentBytes ?? 0
+        let processorStatus = await processor.stop()
+
+        // The cache has read every prediction once its predictions counter reaches the input.
+        try await cache.waitForLog("serving HTTP")
+        let predictionsRead = "leeway_cache_records_total{topic=\"\(pipeline.topics.predictions)\"}"
+        let deadline = ContinuousClock.now.advanced(by: .seconds(600))
+        while (try? await cache.metric(predictionsRead)).map({ $0 < Double(records.count) }) ?? true {
+            guard cache.process.isRunning, ContinuousClock.now < deadline else { throw ChaosError("the cache did not read the predictions") }
+            try await Task.sleep(for: .milliseconds(500))
+        }
+        let cacheEvicted = Int(try await cache.metric("leeway_cache_vessels_evicted_total"))
+        let cacheHeld = Int(try await cache.metric("leeway_cache_vessels"))
+        let cachePeak = cache.peakResidentBytes ?? 0
+        let cacheStatus = await cache.stop()
+
+        let got = ValueSet()
+        let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
+        let lost = records.count - got.values.count
+        let bounded = held <= options.floodCap && cacheHeld <= options.floodCap
+        let megabytes = { (bytes: Int) in String(format: "%.0f MB", Double(bytes) / 1_048_576) }
+        return ChaosRow(scenario: "\(records.count) distinct vessel ids in a flood (--max-vessels \(cap))", recordsIn: records.count,
+                        recordsOut: got.values.count, lost: lost + (bounded && processorStatus == 0 && cacheStatus == 0 ? 0 : 1),
+                        duplicated: outputs - got.values.count,
+                        recovery: String(format: "none needed (%.0f s for all)", processed),
+                        note: "peak RSS: processor \(megabytes(processorPeak)), cache \(megabytes(cachePeak)); "
+                            + "processor evicted \(evicted), expired \(expired) (TTL), holds \(held); "
+                            + "cache evicted \(cacheEvicted), holds \(cacheHeld); exits \(processorStatus)/\(cacheStatus)")
+    }
+
+    /// `count` simulated reports, each from a vessel id of its own.
+    static func flood(_ count: Int) -> [(key: [UInt8]?, value: [UInt8], timestamp: Int64?)] {
+        var configuration = FleetSimulator.Configuration()
+        configuration.vessels = 1_000
+        configuration.seed = 23
+        configuration.satelliteLinks = false
+        var fleet = FleetSimulator(configuration)
+        var records: [(key: [UInt8]?, value: [UInt8], timestamp: Int64?)] = []
+        records.reserveCapacity(count)
+        while records.count < count {
+            guard var telemetry = fleet.next().telemetry else { continue }
+            telemetry.vesselID = "FLOOD" + String(records.count)
+            records.append((Array(telemetry.vesselID.utf8), telemetry.json, telemetry.eventTime.microseconds / 1_000))
+        }
+        return records
+    }
+}
