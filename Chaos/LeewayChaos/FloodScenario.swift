@@ -13,13 +13,28 @@ struct FloodScenario {
         let pipeline = try await ChaosPipeline.make("flood", brokers: options.brokers)
         try await pipeline.produce(records, to: pipeline.topics.telemetry)
         let cap = String(options.floodCap)
-        let processorArguments = options.processor(pipeline).map { $0 == "off" ? "127.0.0.1:0" : $0 == "notice" ? "info" : $0 } + ["--max-vessels", cap]
+        let processorArguments = options.processor(pipeline).map { $0 == "off" ? "127.0.0.1:0" : $0 == "notice" ? "info" : $0 == "0.2" ? "1" : $0 } + ["--max-vessels", cap]
         let started = ContinuousClock.now
         let processor = try LeewayProcess(binary: options.leeway, arguments: processorArguments, log: "flood-processor")
         let cache = try LeewayProcess(binary: options.leeway, arguments: [
             "run", "--role", "cache", "--brokers", options.brokers, "--topic-prefix", pipeline.prefix,
             "--http-address", "127.0.0.1:0", "--log-level", "info", "--max-vessels", cap], log: "flood-cache")
-        try await pipeline.waitUntilCommitted(timeout: .seconds(1_800)) { processor.process.isRunning }
+        // Resident memory as the flood goes through: flat once the cap is reached.
+        let end = try await pipeline.inputEnd()
+        var resident: [String] = []
+        var quarter: Int64 = 1
+        while quarter <= 4 {
+            let committed = try await pipeline.committed()
+            if committed >= end * quarter / 4 {
+                resident.append("\(quarter * 25) % \(Self.megabytes(processor.residentBytes ?? 0))")
+                quarter += 1
+                continue
+            }
+            guard processor.process.isRunning, ContinuousClock.now < started.advanced(by: .seconds(1_800)) else {
+                throw ChaosError("the flood's processor stopped or stalled at \(committed) of \(end) records")
+            }
+            try await Task.sleep(for: .milliseconds(200))
+        }
         let processed = (ContinuousClock.now - started).seconds
         try await processor.waitForLog("serving HTTP")
         let evicted = Int(try await processor.metric("leeway_vessels_evicted_total"))
@@ -45,15 +60,17 @@ struct FloodScenario {
         let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
         let lost = records.count - got.values.count
         let bounded = held <= options.floodCap && cacheHeld <= options.floodCap
-        let megabytes = { (bytes: Int) in String(format: "%.0f MB", Double(bytes) / 1_048_576) }
         return ChaosRow(scenario: "\(records.count) distinct vessel ids in a flood (--max-vessels \(cap))", recordsIn: records.count,
                         recordsOut: got.values.count, lost: lost + (bounded && processorStatus == 0 && cacheStatus == 0 ? 0 : 1),
                         duplicated: outputs - got.values.count,
                         recovery: String(format: "none needed (%.0f s for all)", processed),
-                        note: "peak RSS: processor \(megabytes(processorPeak)), cache \(megabytes(cachePeak)); "
+                        note: "peak RSS: processor \(Self.megabytes(processorPeak)), cache \(Self.megabytes(cachePeak)); "
+                            + "processor RSS at \(resident.joined(separator: ", ")) of the input; "
                             + "processor evicted \(evicted), expired \(expired) (TTL), holds \(held); "
                             + "cache evicted \(cacheEvicted), holds \(cacheHeld); exits \(processorStatus)/\(cacheStatus)")
     }
+
+    static func megabytes(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }
 
     /// `count` simulated reports, each from a vessel id of its own.
     static func flood(_ count: Int) -> [(key: [UInt8]?, value: [UInt8], timestamp: Int64?)] {

@@ -35,9 +35,14 @@ extension LeewayProcess {
     }
 
     /// The most memory the process has had resident (VmHWM), bytes; nil off Linux.
-    var peakResidentBytes: Int? {
+    var peakResidentBytes: Int? { memory("VmHWM") }
+
+    /// The memory the process has resident now (VmRSS), bytes; nil off Linux.
+    var residentBytes: Int? { memory("VmRSS") }
+
+    private func memory(_ field: String) -> Int? {
         guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
-              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix(field + ":") }),
               let kilobytes = Int(line.split(whereSeparator: { $0 == " " || $0 == "\t" }).dropFirst().first ?? "") else { return nil }
         return kilobytes * 1024
     }

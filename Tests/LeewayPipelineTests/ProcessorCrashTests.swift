@@ -70,14 +70,14 @@ struct ProcessorCrashTests {
         #expect(value(#"leeway_reports_total{outcome="rejected"}"#) == fleet.bad)
         #expect(value("leeway_predictions_total") == fleet.predicted.count)
         #expect(value("leeway_vessels") == 30)
-        // The satellite gaps raise StaleTelemetry alerts: each has its own series, 1 while
-        // firing, 0 once resolved, and the total gauge matches the firing ones.
+        // The satellite gaps raise StaleTelemetry alerts: each firing one has its own series
+        // (removed once resolved), and the total gauge matches them.
         let series = text.split(separator: "\n").filter { $0.hasPrefix("leeway_alert{") }
         #expect(!series.isEmpty)
         #expect(series.allSatisfy { $0.contains(#"alertname="StaleTelemetry""#) })
-        let firing = series.filter { $0.hasSuffix(" 1") || $0.hasSuffix(" 1.0") }.count
+        #expect(series.allSatisfy { $0.hasSuffix(" 1") || $0.hasSuffix(" 1.0") }, "a resolved alert's series is removed")
         #expect(series.allSatisfy { $0.contains(#"alertname=""#) && $0.contains(#"vessel_id=""#) })
-        #expect(value("leeway_drift_alerts_firing") == firing)
+        #expect(value("leeway_drift_alerts_firing") == series.count)
         #expect(try await Self.get("http://127.0.0.1:\(port)/healthz") == #"{"status":"ok"}"#)
         #expect(await processor.stop() == 0)
     }

@@ -70,16 +70,19 @@ struct ProcessorTests {
 
     @Test("a flood of new vessel ids past --max-vessels: every report predicted, the oldest vessels evicted and tombstoned, a returning one starts over")
     func vesselCapBoundsState() async throws {
-        let pipeline = try await PipelineFixture.make("cap", partitions: 2)
-        let flood = (0..<100).map { PipelineFixture.report("FLOOD\($0)", minutes: $0) }
+        // One partition: staleness is judged against the partition's newest event time.
+        let pipeline = try await PipelineFixture.make("cap", partitions: 1)
+        // Ten vessels report, then go stale (alerts fire) while ninety newcomers push them out.
+        let flood = (0..<100).map { PipelineFixture.report("FLOOD\($0)", minutes: $0 < 10 ? $0 : 90 + $0) }
         var configuration = pipeline.configuration
         configuration.maxVessels = 20
+        configuration.staleAfter = .seconds(1_800)
         configuration.commitInterval = .milliseconds(50)
-        try await pipeline.produce(flood)
         try await ProcessorRun.inProcess(pipeline, configuration: configuration) {
-            try await pipeline.waitUntilCommitted()
-            try await pipeline.produce([PipelineFixture.report("FLOOD0", minutes: 200)])
-            try await pipeline.waitUntilCommitted()
+            for part in [flood[..<10], flood[10..<11], flood[11...], [PipelineFixture.report("FLOOD0", minutes: 300)]] {
+                try await pipeline.produce(Array(part))
+                try await pipeline.waitUntilCommitted()
+            }
         }
         #expect(try await pipeline.readAll(pipeline.topics.predictions).count == 101, "eviction loses no report")
         let latest = try await pipeline.latestStates()
@@ -89,6 +92,17 @@ struct ProcessorTests {
         #expect(held["FLOOD99"] != nil, "the most recent vessels stay")
         let returned = try VesselState(binary: try #require(held["FLOOD0"] ?? nil))
         #expect(returned.count == 1, "an evicted vessel that reports again starts over")
+        // Vessels silent for 30 min went stale; an evicted one's alert is withdrawn (tombstone),
+        // so what still fires belongs to vessels the processor holds.
+        var alerts: [String: [String: Any]?] = [:]
+        for record in try await pipeline.readAll(pipeline.topics.alerts) {
+            let alert = try record.value.map { try #require(try JSONSerialization.jsonObject(with: Data($0)) as? [String: Any]) }
+            alerts.updateValue(alert, forKey: String(decoding: record.key ?? [], as: UTF8.self))
+        }
+        let firingVessels = alerts.values.compactMap { $0 }.filter { $0["status"] as? String == "firing" }
+            .compactMap { ($0["labels"] as? [String: Any])?["vessel_id"] as? String }
+        #expect(alerts.values.contains { $0 == nil }, "stale alerts of evicted vessels were withdrawn")
+        #expect(Set(firingVessels).isSubset(of: Set(held.keys)), "no alert fires for a vessel no longer watched")
     }
 
     @Test("a missing state topic stops the processor with a clear error")

@@ -1,22 +1,26 @@
 import Kafka
 import LeewayCore
-import Metrics
 
-/// Where alerts go: the alerts topic (keyed by alert id), the optional webhook, and one
-/// `leeway_alert` gauge series per alert (1 while firing, 0 once resolved, like Prometheus' `ALERTS`).
+/// Where alerts go: the alerts topic (keyed by alert id), the optional webhook, and the
+/// `leeway_alert` gauge (``AlertSeries``).
 struct AlertSink {
     let producer: KafkaProducer
     let topic: String
     let webhook: AlertWebhook?
+    let series = AlertSeries()
 
     func publish(_ alert: DriftAlert) async throws {
         try await producer.sendAwaitingRoom(ProducerRecord(
             topic: topic, key: Array(alert.id.utf8), value: alert.json,
             headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
         webhook?.post(alert)
-        Gauge(label: "leeway_alert", dimensions: [
-            ("alertname", alert.labels.alertname), ("vessel_type", alert.labels.vesselType.rawValue),
-            ("vessel_id", alert.labels.vesselID ?? ""), ("feature", alert.labels.feature), ("detector", alert.labels.detector),
-        ]).record(alert.status == .firing ? 1 : 0)
+        series.record(alert)
+    }
+
+    /// Withdraws alert `id` of a vessel no longer watched (expired or evicted): a tombstone
+    /// on the alerts topic, so caches and compaction forget it, and no series.
+    func withdraw(_ id: String) async throws {
+        try await producer.sendAwaitingRoom(ProducerRecord(topic: topic, key: Array(id.utf8), value: nil))
+        series.end(id)
     }
 }

@@ -9,6 +9,8 @@ final class PartitionStore {
     var dirty: Set<String> = []
     /// Vessels forgotten since the last commit: tombstones to write.
     var expired: [String] = []
+    /// Firing alerts of forgotten vessels: alert tombstones to write.
+    var withdrawn: [String] = []
     /// The newest event time applied in this partition.
     var newest = EventTime(microseconds: 0)
     /// One past the last input offset processed.
@@ -62,6 +64,9 @@ final class PartitionStore {
     /// Drops `ids` from memory; their tombstones are written at the next commit.
     func forget(_ ids: [String]) {
         for id in ids {
+            if stale.contains(id), let state = states[id] {
+                withdrawn.append(DriftAlert.staleTelemetry(state, after: .zero, resumedAt: nil).id)
+            }
             states[id] = nil
             dirty.remove(id)
             stale.remove(id)

@@ -5,7 +5,7 @@ extension ProcessorLoop {
     /// Commits what has been processed, in an order that keeps a crash at any point safe:
     /// 1. wait until every prediction, feature and dead letter sent so far is acknowledged;
     /// 2. write the changed vessel states (each remembers its last input offset) and
-    ///    tombstones for expired and evicted vessels, and wait for those too;
+    ///    tombstones for expired and evicted vessels (and their stale alerts), and wait for those too;
     /// 3. store and commit the input offsets.
     /// A state in the changelog therefore never runs ahead of acknowledged outputs, and a
     /// replay skips exactly what the restored state already holds.
@@ -39,8 +39,10 @@ extension ProcessorLoop {
                 guard let state = store.states[id] else { continue }
                 try await producer.sendAwaitingRoom(changelog.record(state, partition: store.partition))
             }
+            for id in store.withdrawn { try await batchPass.alerts.withdraw(id) }
             store.dirty.removeAll(keepingCapacity: true)
             store.expired.removeAll()
+            store.withdrawn.removeAll()
         }
         if expired > 0 { metrics.expired.increment(by: expired) }
         metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
