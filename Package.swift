@@ -108,6 +108,7 @@ let package = Package(
         .executableTarget(
             name: "leeway-chaos",
             dependencies: [
+                "CRdKafka",
                 "Kafka", "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewaySimulator", "LeewayTraining",
                 .product(name: "Logging", package: "swift-log"),
             ],

@@ -15,16 +15,22 @@ struct ChaosPipeline {
     /// One reader for the polled offset queries (committed positions of `group`, the input's end).
     private let offsets: KafkaPartitionReader
 
-    static func make(_ name: String, brokers: String, partitions: Int = 6) async throws -> ChaosPipeline {
+    /// Creates the topics on the broker at `brokers`, or through `mock` when given (its
+    /// brokers are at `brokers`; compaction is not modelled there).
+    static func make(_ name: String, brokers: String, partitions: Int = 6, mock: MockCluster? = nil) async throws -> ChaosPipeline {
         let prefix = "chaos-\(name)-\(UUID().uuidString.prefix(6))."
         let topics = ProcessorTopics(prefix: prefix)
-        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [brokers]))
-        defer { admin.close() }
         let specs = topics.all.map { topic in
             TopicSpec(name: topic, partitions: topic == topics.models ? 1 : partitions,
                       configs: [topics.state, topics.features, topics.models].contains(topic) ? ["cleanup.policy": "compact"] : [:])
         }
-        for (_, failure) in try await admin.createTopics(specs) { if let failure { throw failure } }
+        if let mock {
+            for spec in specs { try mock.createTopic(spec.name, partitions: spec.partitions, replicas: mock.brokers) }
+        } else {
+            let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [brokers]))
+            defer { admin.close() }
+            for (_, failure) in try await admin.createTopics(specs) { if let failure { throw failure } }
+        }
         var configuration = KafkaReaderConfiguration(bootstrapServers: [brokers])
         configuration.client = client(brokers)
         configuration.groupID = prefix + "processors"

@@ -16,6 +16,7 @@ struct ChaosOptions {
     var scaleRecords = 120_000
     var floodRecords = 1_000_000
     var floodCap = 100_000
+    var mockRecords = 60_000
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -31,8 +32,8 @@ struct ChaosOptions {
             case "--flood-records": floodRecords = try Self.positive(value, flag)
             case "--flood-cap": floodCap = try Self.positive(value, flag)
             case "--only":
-                guard ["all", "kill", "pause", "scale", "hostile", "flood", "model"].contains(value) else {
-                    throw ChaosError("--only expects all, kill, pause, scale, hostile, flood or model")
+                guard ["all", "kill", "pause", "scale", "hostile", "flood", "model", "mock"].contains(value) else {
+                    throw ChaosError("--only expects all, kill, pause, scale, hostile, flood, model or mock")
                 }
                 only = value
             default: throw ChaosError("unknown option \(flag); options: --brokers --records --kills --leeway --broker-pid --pause-seconds --flood-records --flood-cap --only")
@@ -50,7 +51,7 @@ struct ChaosOptions {
 
     /// `leeway run --role processor` arguments for `pipeline`, tuned for the dev broker.
     func processor(_ pipeline: ChaosPipeline) -> [String] {
-        ["run", "--role", "processor", "--brokers", brokers, "--topic-prefix", pipeline.prefix, "--group", pipeline.group,
+        ["run", "--role", "processor", "--brokers", pipeline.brokers, "--topic-prefix", pipeline.prefix, "--group", pipeline.group,
          "--session-timeout", "6", "--commit-interval", "0.2", "--http-address", "off", "--log-level", "notice"]
     }
 }
@@ -79,6 +80,10 @@ func main() async throws {
     if ["all", "flood"].contains(options.only) {
         say("- \(options.floodRecords) distinct vessel ids in a flood, --max-vessels \(options.floodCap)")
         rows.append(try await FloodScenario(options: options).run())
+    }
+    if ["all", "mock"].contains(options.only) {
+        say("- librdkafka's mock cluster: leader moves, injected request errors, a broker down (\(options.mockRecords) records)")
+        rows.append(try await MockClusterScenario(options: options).run())
     }
     if ["all", "model"].contains(options.only) {
         say("- bad model artifacts approved on the registry topic")

@@ -1,8 +1,10 @@
-// C entry points that Swift cannot call directly (librdkafka's variadic producev).
+// C entry points that Swift cannot call directly (librdkafka's variadic producev), and
+// librdkafka's mock cluster (fault injection in `leeway-chaos`).
 #ifndef LEEWAY_CRDKAFKA_SHIM_H
 #define LEEWAY_CRDKAFKA_SHIM_H
 
 #include <librdkafka/rdkafka.h>
+#include <librdkafka/rdkafka_mock.h>
 
 /// Enqueues one message, copying key and value. `headers` (may be NULL) is owned by
 /// librdkafka when this returns RD_KAFKA_RESP_ERR_NO_ERROR, and by the caller otherwise.

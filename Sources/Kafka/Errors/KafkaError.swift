@@ -96,6 +96,11 @@ extension KafkaError {
         RD_KAFKA_RESP_ERR__QUEUE_FULL.rawValue, RD_KAFKA_RESP_ERR__TIMED_OUT.rawValue,
         RD_KAFKA_RESP_ERR__TRANSPORT.rawValue, RD_KAFKA_RESP_ERR__MSG_TIMED_OUT.rawValue,
         RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS.rawValue,
+        // Broker answers that a later attempt may not get (Kafka marks them retriable).
+        RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT.rawValue, RD_KAFKA_RESP_ERR_NOT_COORDINATOR.rawValue,
+        RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE.rawValue, RD_KAFKA_RESP_ERR_COORDINATOR_LOAD_IN_PROGRESS.rawValue,
+        RD_KAFKA_RESP_ERR_NETWORK_EXCEPTION.rawValue, RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION.rawValue,
+        RD_KAFKA_RESP_ERR_LEADER_NOT_AVAILABLE.rawValue, RD_KAFKA_RESP_ERR__WAIT_COORD.rawValue,
     ]
 
     /// A misuse of the API, reported instead of trapping.

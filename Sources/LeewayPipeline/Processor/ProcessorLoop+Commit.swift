@@ -52,15 +52,32 @@ extension ProcessorLoop {
             store.nextOffset.map { TopicPartitionOffset(TopicPartition(configuration.topics.telemetry, store.partition), offset: $0) }
         }
         guard !positions.isEmpty else { return }
+        switch await commitOffsets(positions) {
+        case .success:
+            metrics.commits.increment()
+            logProgress()
+        case .failure(let error) where error.isRebalanceRelated:
+            logger.warning("commit overtaken by a rebalance; the next owner repeats from the last commit",
+                           metadata: ["error": "\(error)"])
+        case .failure(let error) where error.isRetriable:
+            // The offsets stay stored: the next commit carries them (or a later one).
+            uncommitted = true
+            metrics.commitFailures.increment()
+            logger.warning("commit failed with a retriable error; retrying at the next commit", metadata: ["error": "\(error)"])
+        case .failure(let error):
+            throw error
+        }
+    }
+
+    /// Stores and commits `positions`; the outcome as a value (typed throws and `catch`
+    /// clauses with conditions crash this compiler).
+    private func commitOffsets(_ positions: [TopicPartitionOffset]) async -> Result<Void, KafkaError> {
         do {
             try consumer.store(positions)
             try await consumer.commit()
-            metrics.commits.increment()
-            logProgress()
+            return .success(())
         } catch {
-            guard error.isRebalanceRelated else { throw error }
-            logger.warning("commit overtaken by a rebalance; the next owner repeats from the last commit",
-                           metadata: ["error": "\(error)"])
+            return .failure(error)
         }
     }
 

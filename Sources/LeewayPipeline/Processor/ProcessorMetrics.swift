@@ -15,6 +15,7 @@ struct ProcessorMetrics {
     let restoredRecords = Counter(label: "leeway_state_restored_records_total")
     let restoreSeconds = Timer(label: "leeway_state_restore_seconds")
     let commits = Counter(label: "leeway_commits_total")
+    let commitFailures = Counter(label: "leeway_commit_failures_total")
     let alerts = Counter(label: "leeway_drift_alert_records_total")
     let firing = Gauge(label: "leeway_drift_alerts_firing")
 

@@ -1,0 +1,63 @@
+import CRdKafka
+import Foundation
+
+/// Faults a single dev broker cannot stage, on librdkafka's mock cluster of three brokers:
+/// partition leaders moving under load, produce, fetch and offset-commit requests failing
+/// with retriable errors or a dropped connection, and one broker down for a while. The
+/// processor must ride them out and lose nothing.
+struct MockClusterScenario {
+    let options: ChaosOptions
+
+    func run() async throws -> ChaosRow {
+        let records = simulatedFleet(vessels: 500, records: options.mockRecords, seed: 29)
+        let expected = try await undisturbedRun(records, name: "mock-reference", options: options)
+
+        let mock = try MockCluster(brokers: 3)
+        let pipeline = try await ChaosPipeline.make("mock", brokers: mock.bootstrapServers, mock: mock)
+        let processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(pipeline) + ["--log-level", "info"],
+                                          log: "mock")
+        try await processor.waitForLog("state restored")
+        let rate = Double(records.count) / 30
+        let stream = Task { try await pipeline.produce(records, to: pipeline.topics.telemetry, rate: rate) }
+        var injected = 0, moves = 0
+        for round in 0..<8 {
+            try await Task.sleep(for: .seconds(3))
+            for topic in pipeline.topics.all where topic != pipeline.topics.models {
+                for partition in 0..<pipeline.partitions {
+                    mock.moveLeader(topic, partition: partition, to: (partition + round) % mock.brokers + 1)
+                    moves += 1
+                }
+            }
+            let errors = Self.faults[round % Self.faults.count]
+            mock.fail(errors.request, with: errors.codes)
+            injected += errors.codes.count
+        }
+        mock.setBroker(2, up: false)
+        try await Task.sleep(for: .seconds(5))
+        mock.setBroker(2, up: true)
+        let upAt = ContinuousClock.now
+        try await stream.value
+        try await pipeline.waitUntilCommitted(timeout: .seconds(300)) { processor.process.isRunning }
+        let settled = (ContinuousClock.now - upAt).seconds
+        let status = await processor.stop()
+
+        let got = ValueSet()
+        let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
+        let lost = expected.values.subtracting(got.values).count
+        let invented = got.values.subtracting(expected.values).count
+        return ChaosRow(scenario: "mock cluster (3 brokers): leaders moved, requests failed, a broker down 5 s", recordsIn: records.count,
+                        recordsOut: got.values.count, lost: lost + (status == 0 ? 0 : 1), duplicated: outputs - got.values.count,
+                        recovery: String(format: "all committed %.1f s after the broker came back", settled),
+                        note: "\(moves) leader moves, \(injected) injected errors (produce/fetch NOT_LEADER, "
+                            + "commit COORDINATOR_NOT_AVAILABLE/NOT_COORDINATOR/REQUEST_TIMED_OUT, dropped connections); exit \(status); "
+                            + (lost == 0 && invented == 0 ? "predictions equal an undisturbed run's" : "\(invented) differ, \(lost) missing"))
+    }
+
+    /// The errors injected each round, in turn.
+    static let faults: [(request: MockCluster.Request, codes: [rd_kafka_resp_err_t])] = [
+        (.produce, Array(repeating: RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, count: 10)),
+        (.fetch, Array(repeating: RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, count: 10)),
+        (.offsetCommit, [RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE, RD_KAFKA_RESP_ERR_NOT_COORDINATOR, RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT]),
+        (.produce, Array(repeating: RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT, count: 5) + Array(repeating: RD_KAFKA_RESP_ERR__TRANSPORT, count: 3)),
+    ]
+}
