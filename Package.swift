@@ -108,8 +108,7 @@ let package = Package(
         .executableTarget(
             name: "leeway-chaos",
             dependencies: [
-                "CRdKafka",
-                "Kafka", "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewaySimulator", "LeewayTraining",
+                "Kafka", "KafkaTestSupport", "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewaySimulator", "LeewayTraining",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Chaos/LeewayChaos",
@@ -123,7 +122,7 @@ let package = Package(
         .target(name: "BrowserTestSupport", path: "Tests/BrowserTestSupport"),
         .target(
             name: "KafkaTestSupport",
-            dependencies: ["Kafka"],
+            dependencies: ["CRdKafka", "Kafka"],
             path: "Tests/KafkaTestSupport",
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings

@@ -1,5 +1,5 @@
-import CRdKafka
 import Foundation
+import KafkaTestSupport
 
 /// Faults a single dev broker cannot stage, on librdkafka's mock cluster of three brokers:
 /// partition leaders moving under load, produce, fetch and offset-commit requests failing
@@ -29,8 +29,8 @@ struct MockClusterScenario {
                 }
             }
             let errors = Self.faults[round % Self.faults.count]
-            mock.fail(errors.request, with: errors.codes)
-            injected += errors.codes.count
+            mock.fail(errors.request, with: errors.failures)
+            injected += errors.failures.count
         }
         mock.setBroker(2, up: false)
         try await Task.sleep(for: .seconds(5))
@@ -54,10 +54,10 @@ struct MockClusterScenario {
     }
 
     /// The errors injected each round, in turn.
-    static let faults: [(request: MockCluster.Request, codes: [rd_kafka_resp_err_t])] = [
-        (.produce, Array(repeating: RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, count: 10)),
-        (.fetch, Array(repeating: RD_KAFKA_RESP_ERR_NOT_LEADER_FOR_PARTITION, count: 10)),
-        (.offsetCommit, [RD_KAFKA_RESP_ERR_COORDINATOR_NOT_AVAILABLE, RD_KAFKA_RESP_ERR_NOT_COORDINATOR, RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT]),
-        (.produce, Array(repeating: RD_KAFKA_RESP_ERR_REQUEST_TIMED_OUT, count: 5) + Array(repeating: RD_KAFKA_RESP_ERR__TRANSPORT, count: 3)),
+    static let faults: [(request: MockCluster.Request, failures: [MockCluster.Failure])] = [
+        (.produce, Array(repeating: .notLeader, count: 10)),
+        (.fetch, Array(repeating: .notLeader, count: 10)),
+        (.offsetCommit, [.coordinatorNotAvailable, .notCoordinator, .requestTimedOut]),
+        (.produce, Array(repeating: .requestTimedOut, count: 5) + Array(repeating: .droppedConnection, count: 3)),
     ]
 }

@@ -6,23 +6,30 @@ import LeewayPipeline
 import LeewaySimulator
 import Testing
 
-/// One pipeline's topics on the test broker, with helpers to feed it and read it back.
+/// One pipeline's topics on the test broker (or a librdkafka mock cluster), with helpers to
+/// feed it and read it back.
 struct PipelineFixture {
     let topics: ProcessorTopics
     let group: String
     let partitions: Int
+    /// The cluster the topics are on.
+    var servers = TestBroker.servers
 
     /// Fresh topics (telemetry, dead letters, predictions, features, state, alerts, models)
     /// under a unique prefix.
-    static func make(_ name: String, partitions: Int = 4) async throws -> PipelineFixture {
+    static func make(_ name: String, partitions: Int = 4, on mock: MockCluster? = nil) async throws -> PipelineFixture {
         let prefix = "\(name)-\(UUID().uuidString.prefix(8))."
         let topics = ProcessorTopics(prefix: prefix)
-        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: TestBroker.servers))
-        defer { admin.close() }
         let specs = topics.all.map { name in
             TopicSpec(name: name, partitions: name == topics.models ? 1 : partitions,
                       configs: [topics.state, topics.features, topics.models].contains(name) ? ["cleanup.policy": "compact"] : [:])
         }
+        if let mock {
+            for spec in specs { try mock.createTopic(spec.name, partitions: spec.partitions, replicas: mock.brokers) }
+            return PipelineFixture(topics: topics, group: "\(prefix)processors", partitions: partitions, servers: [mock.bootstrapServers])
+        }
+        let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: TestBroker.servers))
+        defer { admin.close() }
         let result = try await admin.createTopics(specs)
         for (_, failure) in result { if let failure { throw failure } }
         return PipelineFixture(topics: topics, group: "\(prefix)processors", partitions: partitions)
@@ -39,7 +46,7 @@ struct PipelineFixture {
 
     /// A processor configuration for these topics, tuned for the dev broker.
     var configuration: ProcessorConfiguration {
-        var configuration = ProcessorConfiguration(bootstrapServers: TestBroker.servers)
+        var configuration = ProcessorConfiguration(bootstrapServers: servers)
         configuration.topics = topics
         configuration.groupID = group
         configuration.sessionTimeout = .seconds(6)
@@ -51,7 +58,9 @@ struct PipelineFixture {
     /// Produces `records` in order, each stamped with its event time (so two topics fed the
     /// same records hold identical bytes, timestamps included), at most `rate` per second.
     func produce(_ records: [FleetSimulator.Record], rate: Double = 0, beforeEach: (Int) async -> Void = { _ in }) async throws {
-        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
+        var producerConfiguration = TestBroker.producerConfiguration()
+        producerConfiguration.client.bootstrapServers = servers
+        let producer = try KafkaProducer(configuration: producerConfiguration)
         let started = ContinuousClock.now
         for (index, record) in records.enumerated() {
             await beforeEach(index)
@@ -68,7 +77,7 @@ struct PipelineFixture {
 
     /// Waits until the processors' group has committed every telemetry partition to its end.
     func waitUntilCommitted(timeout: Duration = .seconds(150)) async throws {
-        var configuration = KafkaReaderConfiguration(bootstrapServers: TestBroker.servers)
+        var configuration = KafkaReaderConfiguration(bootstrapServers: servers)
         configuration.groupID = group
         let reader = try KafkaPartitionReader(configuration: configuration)
         defer { reader.close() }
@@ -89,7 +98,7 @@ struct PipelineFixture {
 
     /// How many input records the group has committed so far.
     func committedCount() async throws -> Int64 {
-        var configuration = KafkaReaderConfiguration(bootstrapServers: TestBroker.servers)
+        var configuration = KafkaReaderConfiguration(bootstrapServers: servers)
         configuration.groupID = group
         let reader = try KafkaPartitionReader(configuration: configuration)
         defer { reader.close() }
@@ -99,7 +108,7 @@ struct PipelineFixture {
 
     /// Every record of `topic`, partition by partition.
     func readAll(_ topic: String) async throws -> [ConsumerRecord] {
-        let reader = try KafkaPartitionReader(configuration: KafkaReaderConfiguration(bootstrapServers: TestBroker.servers))
+        let reader = try KafkaPartitionReader(configuration: KafkaReaderConfiguration(bootstrapServers: servers))
         defer { reader.close() }
         let box = RecordBox()
         _ = try await reader.readToEnd((0..<partitions).map { TopicPartition(topic, Int32($0)) }) { box.add($0) }
