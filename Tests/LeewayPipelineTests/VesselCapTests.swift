@@ -10,7 +10,7 @@ struct VesselCapTests {
         for (id, minute) in vessels {
             var state = VesselState(vesselID: id, vesselType: .bulk)
             state.lastEventTime = EventTime(microseconds: minute * 60_000_000)
-            store.states[id] = state
+            store.restore(state)
             store.dirty.insert(id)
         }
         return store
@@ -24,10 +24,10 @@ struct VesselCapTests {
         let evicted = VesselCap(limit: 10).enforce(on: [even, odd])
         #expect(evicted == 16)
         // Minutes 16...24 remain: E8...E12 and O8...O11.
-        #expect(Set(even.states.keys) == Set((8..<13).map { "E\($0)" }))
-        #expect(Set(odd.states.keys) == Set((8..<12).map { "O\($0)" }))
+        #expect(Set(even.slots.keys) == Set((8..<13).map { "E\($0)" }))
+        #expect(Set(odd.slots.keys) == Set((8..<12).map { "O\($0)" }))
         #expect(Set(even.expired + odd.expired).count == 16)
-        #expect(even.dirty == Set(even.states.keys), "an evicted vessel's state is not written after its tombstone")
+        #expect(even.dirty == Set(even.slots.keys), "an evicted vessel's state is not written after its tombstone")
         #expect(even.stale.isEmpty)
     }
 
@@ -35,13 +35,13 @@ struct VesselCapTests {
     func tiesAtThreshold() {
         let same = store(0, (0..<20).map { ("S\($0)", 5) })
         #expect(VesselCap(limit: 10).enforce(on: [same]) == 11)
-        #expect(same.states.count == 9)
+        #expect(same.slots.count == 9)
     }
 
     @Test("at or under the limit nothing is evicted")
     func underLimit() {
         let stores = [store(0, (0..<10).map { ("V\($0)", Int64($0)) })]
         #expect(VesselCap(limit: 10).enforce(on: stores) == 0)
-        #expect(stores[0].states.count == 10 && stores[0].expired.isEmpty)
+        #expect(stores[0].slots.count == 10 && stores[0].expired.isEmpty)
     }
 }

@@ -47,9 +47,9 @@ struct BatchPass {
         // Telemetry is keyed by vessel id: reuse the input's key bytes when they are it.
         let key = record.key.flatMap { $0.elementsEqual(id.utf8) ? $0 : nil } ?? Array(id.utf8)
         // A vessel with a stale alert: remember its silence before this report ends it.
-        let silent = !store.stale.isEmpty && store.stale.contains(id) ? store.states[id] : nil
-        let outcome = pass.run(report, offset: record.offset, ingestedAt: ingestedAt,
-                               state: &store.states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
+        let silent = !store.stale.isEmpty && store.stale.contains(id) ? store.slots[id]?.state : nil
+        let slot = store.slot(for: id, type: report.vesselType)
+        let outcome = pass.run(report, offset: record.offset, ingestedAt: ingestedAt, state: &slot.state)
         tally.count(outcome.admission)
         if outcome.admission == .applied, let silent, let after = staleAfter {
             store.stale.remove(id)
@@ -65,9 +65,9 @@ struct BatchPass {
                 topic: topics.predictions, key: key, value: prediction.json, headers: headers.for(prediction)))
         }
         for alert in outcome.alerts { try await publish(alert, &tally) }
-        if outcome.publishFeatures, let state = store.states[id] {
+        if outcome.publishFeatures {
             try await producer.sendAwaitingRoom(ProducerRecord(
-                topic: topics.features, key: key, value: state.featuresJSON,
+                topic: topics.features, key: key, value: slot.state.featuresJSON,
                 headers: [KafkaHeader("leeway.schema", VesselState.featuresSchemaVersion)]))
         }
     }

@@ -3,8 +3,16 @@ import LeewayCore
 /// The vessels one input partition owns: their states, which changed since the last
 /// commit, and which expired. Used only from the processor's task.
 final class PartitionStore {
+    /// One vessel's state, boxed: the dictionary then holds a pointer per vessel instead of
+    /// the ~2.9 KB state inline in every bucket (a dictionary keeps a quarter or more of
+    /// its buckets empty, and never shrinks).
+    final class Slot {
+        var state: VesselState
+        init(_ state: VesselState) { self.state = state }
+    }
+
     let partition: Int32
-    var states: [String: VesselState] = [:]
+    var slots: [String: Slot] = [:]
     /// Vessels whose state changed since it was last written to the changelog.
     var dirty: Set<String> = []
     /// Vessels forgotten since the last commit: tombstones to write.
@@ -23,18 +31,26 @@ final class PartitionStore {
 
     /// Adopts a state read back from the changelog.
     func restore(_ state: VesselState) {
-        states[state.vesselID] = state
+        slots[state.vesselID] = Slot(state)
         newest = max(newest, state.lastEventTime)
+    }
+
+    /// The slot of vessel `id`, made empty for a vessel not seen before.
+    func slot(for id: String, type: VesselType) -> Slot {
+        if let slot = slots[id] { return slot }
+        let slot = Slot(VesselState(vesselID: id, vesselType: type))
+        slots[id] = slot
+        return slot
     }
 
     /// Alerts firing now: fuel-model drift and stuck sensors.
     var firingAlerts: Int {
         var count = 0
-        for state in states.values {
-            if state.fuelDrift.lifecycle.isFiring { count += 1 }
-            if stale.contains(state.vesselID) { count += 1 }
+        for (id, slot) in slots {
+            if slot.state.fuelDrift.lifecycle.isFiring { count += 1 }
+            if stale.contains(id) { count += 1 }
             for index in 0..<StuckSensor.fields.count {
-                if state.sensors.lifecycles[index].isFiring { count += 1 }
+                if slot.state.sensors.lifecycles[index].isFiring { count += 1 }
             }
         }
         return count
@@ -45,9 +61,9 @@ final class PartitionStore {
     func newlyStale(after: Duration) -> [VesselState] {
         let cutoff = newest.advanced(by: .zero - after)
         var found: [VesselState] = []
-        for (id, state) in states where state.lastEventTime < cutoff && !stale.contains(id) {
+        for (id, slot) in slots where slot.state.lastEventTime < cutoff && !stale.contains(id) {
             stale.insert(id)
-            found.append(state)
+            found.append(slot.state)
         }
         return found.sorted { $0.vesselID < $1.vesselID }
     }
@@ -56,7 +72,7 @@ final class PartitionStore {
     func expire(olderThan ttl: Duration) -> Int {
         let cutoff = newest.advanced(by: .zero - ttl)
         var stale: [String] = []
-        for (id, state) in states where state.lastEventTime < cutoff { stale.append(id) }
+        for (id, slot) in slots where slot.state.lastEventTime < cutoff { stale.append(id) }
         forget(stale)
         return stale.count
     }
@@ -64,10 +80,10 @@ final class PartitionStore {
     /// Drops `ids` from memory; their tombstones are written at the next commit.
     func forget(_ ids: [String]) {
         for id in ids {
-            if stale.contains(id), let state = states[id] {
-                withdrawn.append(DriftAlert.staleTelemetry(state, after: .zero, resumedAt: nil).id)
+            if stale.contains(id), let slot = slots[id] {
+                withdrawn.append(DriftAlert.staleTelemetry(slot.state, after: .zero, resumedAt: nil).id)
             }
-            states[id] = nil
+            slots[id] = nil
             dirty.remove(id)
             stale.remove(id)
         }

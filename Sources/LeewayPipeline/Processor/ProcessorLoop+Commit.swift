@@ -36,7 +36,7 @@ extension ProcessorLoop {
                 try await producer.sendAwaitingRoom(changelog.tombstone(id, partition: store.partition))
             }
             for id in store.dirty {
-                guard let state = store.states[id] else { continue }
+                guard let state = store.slots[id]?.state else { continue }
                 try await producer.sendAwaitingRoom(changelog.record(state, partition: store.partition))
             }
             for id in store.withdrawn { try await batchPass.alerts.withdraw(id) }
@@ -45,7 +45,7 @@ extension ProcessorLoop {
             store.withdrawn.removeAll()
         }
         if expired > 0 { metrics.expired.increment(by: expired) }
-        metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
+        metrics.vessels.record(stores.values.reduce(0) { $0 + $1.slots.count })
         metrics.firing.record(stores.values.reduce(0) { $0 + $1.firingAlerts })
         try await settleOutputs()
         let positions = stores.values.compactMap { store in
@@ -88,7 +88,7 @@ extension ProcessorLoop {
         let seconds = elapsed.seconds
         logger.info("progress", metadata: [
             "reports": "\(progress.reports)", "per_second": "\(Int(Double(progress.reports) / seconds))",
-            "vessels": "\(stores.values.reduce(0) { $0 + $1.states.count })",
+            "vessels": "\(stores.values.reduce(0) { $0 + $1.slots.count })",
             "committing_seconds": "\(progress.committing)", "busy_seconds": "\(progress.busy)",
             "evicted": "\(progress.evicted)",
         ])

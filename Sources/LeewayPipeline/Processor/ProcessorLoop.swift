@@ -63,7 +63,7 @@ final class ProcessorLoop {
         case .revoked(let partitions):
             try await commit()
             for partition in partitions { stores[partition.partition] = nil }
-            metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
+            metrics.vessels.record(stores.values.reduce(0) { $0 + $1.slots.count })
             logger.info("partitions revoked", metadata: ["partitions": "\(partitions.map(\.partition).sorted())"])
         case .idle:
             if uncommitted, ContinuousClock.now >= nextCommit { try await commit() }
@@ -83,8 +83,8 @@ final class ProcessorLoop {
         let elapsed = ContinuousClock.now - started
         metrics.restoredRecords.increment(by: records)
         metrics.restoreSeconds.recordNanoseconds(Int64(elapsed.components.seconds) * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
-        let vessels = restored.values.reduce(0) { $0 + $1.states.count }
-        metrics.vessels.record(stores.values.reduce(0) { $0 + $1.states.count })
+        let vessels = restored.values.reduce(0) { $0 + $1.slots.count }
+        metrics.vessels.record(stores.values.reduce(0) { $0 + $1.slots.count })
         logger.info("partitions assigned; state restored", metadata: [
             "partitions": "\(partitions.sorted())", "vessels": "\(vessels)", "changelog_records": "\(records)",
             "seconds": "\(elapsed)",

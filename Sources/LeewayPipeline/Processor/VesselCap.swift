@@ -13,14 +13,14 @@ struct VesselCap: Sendable {
     /// Evicts from `stores` when they hold more than `limit` vessels; returns how many went.
     /// Evicted vessels are tombstoned in the changelog at the next commit, like expired ones.
     func enforce(on stores: some Collection<PartitionStore>) -> Int {
-        let held = stores.reduce(0) { $0 + $1.states.count }
+        let held = stores.reduce(0) { $0 + $1.slots.count }
         guard held > limit else { return 0 }
         let keep = Int(Double(limit) * retainedFraction)
         let surplus = held - keep
         // The event time at or below which `surplus` vessels lie.
         var times: [Int64] = []
         times.reserveCapacity(held)
-        for store in stores { for state in store.states.values { times.append(state.lastEventTime.microseconds) } }
+        for store in stores { for slot in store.slots.values { times.append(slot.state.lastEventTime.microseconds) } }
         times.sort()
         let threshold = times[surplus - 1]
         // Everything older than the threshold goes; ties at it go until the surplus is met.
@@ -28,8 +28,8 @@ struct VesselCap: Sendable {
         var evicted = 0
         for store in stores {
             var leaving: [String] = []
-            for (id, state) in store.states {
-                let time = state.lastEventTime.microseconds
+            for (id, slot) in store.slots {
+                let time = slot.state.lastEventTime.microseconds
                 if time < threshold {
                     leaving.append(id)
                 } else if time == threshold, atThreshold > 0 {
