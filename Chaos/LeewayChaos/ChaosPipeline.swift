@@ -53,8 +53,12 @@ struct ChaosPipeline {
         var configuration = KafkaProducerConfiguration(bootstrapServers: [brokers])
         configuration.client = client
         configuration.queueMaxMessages = 500_000
+        // The input must outlive the faults (a 30 s broker freeze would expire librdkafka's
+        // default 30 s message timeout and lose input the pipeline never saw).
+        configuration.messageTimeout = .seconds(600)
         if let maxMessageBytes { configuration.client.properties["message.max.bytes"] = String(maxMessageBytes) }
-        let producer = try KafkaProducer(configuration: configuration)
+        let deliveries = DeliveryTally()
+        let producer = try KafkaProducer(configuration: configuration, onDelivery: deliveries.handler)
         let started = ContinuousClock.now
         for (index, record) in records.enumerated() {
             try await producer.sendAwaitingRoom(ProducerRecord(topic: topic, key: record.key, value: record.value,
@@ -63,6 +67,9 @@ struct ChaosPipeline {
         }
         try await producer.flush(timeout: .seconds(600))
         await producer.close()
+        if let first = deliveries.failures.first {
+            throw ChaosError("the harness could not write \(deliveries.failures.count) of \(records.count) input records to \(topic): \(first)")
+        }
     }
 
     /// Every record of `topic`, handed over in batches.

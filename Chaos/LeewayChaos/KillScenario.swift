@@ -36,16 +36,12 @@ struct KillScenario {
         try await disturbed.waitUntilCommitted() { processor.process.isRunning }
         _ = await processor.stop()
 
-        let got = ValueSet()
-        let outputs = try await disturbed.read(disturbed.topics.predictions) { got.add($0) }
-        let lost = expected.values.subtracting(got.values).count
-        let invented = got.values.subtracting(expected.values).count
+        let tally = try await disturbed.tallyPredictions(against: expected)
         let sorted = recoveries.sorted()
         return ChaosRow(scenario: "kill -9 a processor \(options.kills)× (restarted each time)", recordsIn: records.count,
-                        recordsOut: got.values.count, lost: lost, duplicated: outputs - got.values.count,
+                        recordsOut: tally.distinct, lost: tally.lost, duplicated: tally.duplicated,
                         recovery: "median \(String(format: "%.1f", sorted[sorted.count / 2])) s, max \(String(format: "%.1f", sorted.last ?? 0)) s",
-                        note: invented == 0 && lost == 0 ? "deduplicated predictions equal an undisturbed run's (\(expected.values.count))"
-                            : "\(invented) predictions differ from the undisturbed run")
+                        note: "deduplicated: " + tally.verdict + " (\(expected.values.count))")
     }
 }
 

@@ -41,16 +41,13 @@ struct MockClusterScenario {
         let settled = (ContinuousClock.now - upAt).seconds
         let status = await processor.stop()
 
-        let got = ValueSet()
-        let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
-        let lost = expected.values.subtracting(got.values).count
-        let invented = got.values.subtracting(expected.values).count
+        let tally = try await pipeline.tallyPredictions(against: expected)
         return ChaosRow(scenario: "mock cluster (3 brokers): leaders moved, requests failed, a broker down 5 s", recordsIn: records.count,
-                        recordsOut: got.values.count, lost: lost + (status == 0 ? 0 : 1), duplicated: outputs - got.values.count,
+                        recordsOut: tally.distinct, lost: tally.lost + (status == 0 ? 0 : 1), duplicated: tally.duplicated,
                         recovery: String(format: "all committed %.1f s after the broker came back", settled),
                         note: "\(moves) leader moves, \(injected) injected errors (produce/fetch NOT_LEADER, "
                             + "commit COORDINATOR_NOT_AVAILABLE/NOT_COORDINATOR/REQUEST_TIMED_OUT, dropped connections); exit \(status); "
-                            + (lost == 0 && invented == 0 ? "predictions equal an undisturbed run's" : "\(invented) differ, \(lost) missing"))
+                            + tally.verdict)
     }
 
     /// The errors injected each round, in turn.

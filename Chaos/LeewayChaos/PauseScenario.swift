@@ -49,17 +49,15 @@ struct PauseScenario {
         let alive = processor.process.isRunning
         let status = await processor.stop()
 
-        let got = ValueSet()
-        let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
-        let lost = expected.values.subtracting(got.values).count
+        let tally = try await pipeline.tallyPredictions(against: expected)
         let frozen = (thawedAt - frozenAt).seconds
         return ChaosRow(scenario: "broker paused \(String(format: "%.0f", frozen)) s (SIGSTOP/SIGCONT) mid-stream", recordsIn: records.count,
-                        recordsOut: got.values.count, lost: lost + (aliveDuringPause && alive && status == 0 ? 0 : 1),
-                        duplicated: outputs - got.values.count,
+                        recordsOut: tally.distinct, lost: tally.lost + (aliveDuringPause && alive && status == 0 ? 0 : 1),
+                        duplicated: tally.duplicated,
                         recovery: resumed.map { String(format: "%.1f s after SIGCONT", $0) } ?? "did not resume",
                         note: "\(aliveDuringPause && alive ? "kept running" : "processor died"), exit \(status); "
                             + "/healthz 503 after \(unhealthyAfter.map { String(format: "%.0f s", $0) } ?? "never") of the freeze, "
                             + "200 again \(healthyAgain.map { String(format: "%.0f s", $0) } ?? "never") after the thaw; "
-                            + (lost == 0 ? "predictions equal an undisturbed run's" : "\(lost) predictions missing"))
+                            + tally.verdict)
     }
 }

@@ -29,15 +29,11 @@ struct ScaleScenario {
         try await pipeline.waitUntilCommitted() { first.process.isRunning }
         let firstStatus = await first.stop()
 
-        let got = ValueSet()
-        let outputs = try await pipeline.read(pipeline.topics.predictions) { got.add($0) }
-        let lost = expected.values.subtracting(got.values).count
-        let invented = got.values.subtracting(expected.values).count
+        let tally = try await pipeline.tallyPredictions(against: expected)
         return ChaosRow(scenario: "a second processor joins under load, then leaves", recordsIn: records.count,
-                        recordsOut: got.values.count, lost: lost + (firstStatus == 0 && secondStatus == 0 ? 0 : 1),
-                        duplicated: outputs - got.values.count,
+                        recordsOut: tally.distinct, lost: tally.lost + (firstStatus == 0 && secondStatus == 0 ? 0 : 1),
+                        duplicated: tally.duplicated,
                         recovery: String(format: "join %.1f s, leave %.1f s (to state restored)", joined, left),
-                        note: "exits \(firstStatus)/\(secondStatus); " + (invented == 0 && lost == 0
-                            ? "predictions equal an undisturbed run's" : "\(invented) differ, \(lost) missing"))
+                        note: "exits \(firstStatus)/\(secondStatus); " + tally.verdict)
     }
 }

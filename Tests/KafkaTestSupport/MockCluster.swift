@@ -34,7 +34,10 @@ public final class MockCluster {
     public init(brokers: Int) throws(MockClusterError) {
         var error = [CChar](repeating: 0, count: 512)
         // The mock cluster lives on a client instance's threads; a producer that sends nothing.
-        guard let host = rd_kafka_new(RD_KAFKA_PRODUCER, rd_kafka_conf_new(), &error, error.count) else {
+        let configuration = rd_kafka_conf_new()
+        // It never connects anywhere: no warning about a missing bootstrap.servers.
+        _ = rd_kafka_conf_set(configuration, "log_level", "3", &error, error.count)
+        guard let host = rd_kafka_new(RD_KAFKA_PRODUCER, configuration, &error, error.count) else {
             throw MockClusterError("cannot create the mock cluster's host client: \(String(decoding: error.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))")
         }
         guard let cluster = rd_kafka_mock_cluster_new(host, Int32(brokers)) else {
