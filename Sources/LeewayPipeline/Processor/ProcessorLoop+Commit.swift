@@ -18,6 +18,9 @@ extension ProcessorLoop {
         }
         nextCommit = .now.advanced(by: configuration.commitInterval)
         uncommitted = false
+        // Alerts of vessels evicted since the last commit go before any new stale alert: a
+        // vessel evicted and heard from again may go stale again below.
+        try await withdrawAlerts()
         if let after = configuration.staleAfter {
             var tally = ProcessorMetrics.Tally()
             for store in stores.values {
@@ -39,11 +42,10 @@ extension ProcessorLoop {
                 guard let state = store.slots[id]?.state else { continue }
                 try await producer.sendAwaitingRoom(changelog.record(state, partition: store.partition))
             }
-            for id in store.withdrawn { try await batchPass.alerts.withdraw(id) }
             store.dirty.removeAll(keepingCapacity: true)
             store.expired.removeAll()
-            store.withdrawn.removeAll()
         }
+        try await withdrawAlerts()
         if expired > 0 { metrics.expired.increment(by: expired) }
         metrics.vessels.record(stores.values.reduce(0) { $0 + $1.slots.count })
         metrics.firing.record(stores.values.reduce(0) { $0 + $1.firingAlerts })
@@ -78,6 +80,14 @@ extension ProcessorLoop {
             return .success(())
         } catch {
             return .failure(error)
+        }
+    }
+
+    /// Tombstones on the alerts topic for the firing alerts of forgotten vessels.
+    private func withdrawAlerts() async throws {
+        for store in stores.values where !store.withdrawn.isEmpty {
+            for id in store.withdrawn { try await batchPass.alerts.withdraw(id) }
+            store.withdrawn.removeAll()
         }
     }
 

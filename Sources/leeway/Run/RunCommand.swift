@@ -41,7 +41,7 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Forget a vessel after this many event-time days without a report.") var vesselTtlDays: Double = 30
     @Option(name: .long, help: "Raise StaleTelemetry after this many event-time seconds without a report; 0 turns it off.")
     var staleAfter: Double = 6 * 3600
-    @Option(name: .long, help: "Most vessels one process holds in memory (processor: ~3 KB each; cache: its records). Past it, those heard from least recently are evicted.")
+    @Option(name: .long, help: "Most vessels one process holds in memory (100,000 took 643 MB in a processor, 344 MB in a cache). Past it, those heard from least recently are evicted.")
     var maxVessels = 500_000
     @Option(name: .long, help: "Consumer-group session timeout, seconds (keep it short on the dev broker).") var sessionTimeout: Double = 10
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
