@@ -24,7 +24,7 @@ struct VesselCap: Sendable {
         times.sort()
         let threshold = times[surplus - 1]
         // Everything older than the threshold goes; ties at it go until the surplus is met.
-        var atThreshold = surplus - times[..<surplus].partitioningIndex { $0 >= threshold }
+        var atThreshold = times[..<surplus].count { $0 == threshold }
         var evicted = 0
         for store in stores {
             var leaving: [String] = []
@@ -41,18 +41,5 @@ struct VesselCap: Sendable {
             evicted += leaving.count
         }
         return evicted
-    }
-}
-
-private extension ArraySlice where Element == Int64 {
-    /// The first index whose element satisfies `predicate` (the slice is sorted and the
-    /// predicate monotonic).
-    func partitioningIndex(where predicate: (Int64) -> Bool) -> Int {
-        var low = startIndex, high = endIndex
-        while low < high {
-            let middle = low + (high - low) / 2
-            if predicate(self[middle]) { high = middle } else { low = middle + 1 }
-        }
-        return low
     }
 }
