@@ -14,6 +14,8 @@ struct PipelineFixture {
     let partitions: Int
     /// The cluster the topics are on.
     var servers = TestBroker.servers
+    /// Where ``produce(_:rate:beforeEach:)``'s records end, per telemetry partition.
+    let written = PartitionEnds()
 
     /// Fresh topics (telemetry, dead letters, predictions, features, state, alerts, models)
     /// under a unique prefix.
@@ -60,7 +62,8 @@ struct PipelineFixture {
     func produce(_ records: [FleetSimulator.Record], rate: Double = 0, beforeEach: (Int) async -> Void = { _ in }) async throws {
         var producerConfiguration = TestBroker.producerConfiguration()
         producerConfiguration.client.bootstrapServers = servers
-        let producer = try KafkaProducer(configuration: producerConfiguration)
+        let deliveries = DeliveryTally()
+        let producer = try KafkaProducer(configuration: producerConfiguration, onDelivery: deliveries.handler)
         let started = ContinuousClock.now
         for (index, record) in records.enumerated() {
             await beforeEach(index)
@@ -73,9 +76,11 @@ struct PipelineFixture {
         }
         try await producer.flush()
         await producer.close()
+        written.merge(deliveries)
     }
 
-    /// Waits until the processors' group has committed every telemetry partition to its end.
+    /// Waits until the processors' group has committed every telemetry partition to its end
+    /// (what ``produce(_:rate:beforeEach:)`` wrote, or the watermark when further).
     func waitUntilCommitted(timeout: Duration = .seconds(150)) async throws {
         var configuration = KafkaReaderConfiguration(bootstrapServers: servers)
         configuration.groupID = group
@@ -83,7 +88,9 @@ struct PipelineFixture {
         defer { reader.close() }
         let partitions = (0..<partitions).map { TopicPartition(topics.telemetry, Int32($0)) }
         var ends: [TopicPartition: Int64] = [:]
-        for partition in partitions { ends[partition] = try await reader.watermarks(partition).high }
+        for partition in partitions {
+            ends[partition] = written.end(of: partition.partition, atLeast: try await reader.watermarks(partition).high)
+        }
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
             let committed = try await reader.committed(partitions)
