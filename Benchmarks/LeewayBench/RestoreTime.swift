@@ -1,16 +1,25 @@
 import Foundation
+import Synchronization
 import Kafka
 import LeewayCore
 import LeewaySimulator
 
 /// How long restoring 100,000 vessels' state takes: what a processor does for its partitions
-/// on assignment (read the compacted changelog to its end, decode every entry).
+/// on assignment (read the compacted changelog to its end, decode every entry, hold each
+/// state boxed under its vessel id, as the partition store does); and how much resident
+/// memory the held states take, per vessel.
 struct RestoreTime {
+    /// One restored vessel's state, boxed like the partition store's slots.
+    private final class Slot: Sendable {
+        let state: VesselState
+        init(_ state: VesselState) { self.state = state }
+    }
+
     let options: Options
     let vessels = 100_000
     let partitions = 6
 
-    func run() async throws -> (seconds: Double, bytes: Int) {
+    func run() async throws -> (seconds: Double, bytes: Int, residentPerVessel: Int) {
         let topic = "bench-restore-\(UInt32.random(in: 0...UInt32.max))"
         let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
         _ = try await admin.createTopics([TopicSpec(name: topic, partitions: partitions, configs: ["cleanup.policy": "compact"])])
@@ -48,14 +57,24 @@ struct RestoreTime {
         var readerConfiguration = KafkaReaderConfiguration(bootstrapServers: [options.brokers])
         readerConfiguration.client.statisticsInterval = nil
         let reader = try KafkaPartitionReader(configuration: readerConfiguration)
-        defer { reader.close() }
-        let decoded = Counter()
+        let held = Mutex<[String: Slot]>([:])
+        ResidentMemory.trim()
+        let before = ResidentMemory.bytes
         let started = ContinuousClock.now
         _ = try await reader.readToEnd((0..<partitions).map { TopicPartition(topic, Int32($0)) }, timeout: .seconds(300)) { batch in
-            for record in batch { if let value = record.value, (try? VesselState(binary: value)) != nil { decoded.add(1) } }
+            var slots: [(String, Slot)] = []
+            slots.reserveCapacity(batch.count)
+            for record in batch {
+                if let value = record.value, let state = try? VesselState(binary: value) { slots.append((state.vesselID, Slot(state))) }
+            }
+            held.withLock { held in for (id, slot) in slots { held[id] = slot } }
         }
         let elapsed = ContinuousClock.now - started
-        guard decoded.count == vessels else { throw BenchError("restored \(decoded.count) of \(vessels) states") }
-        return (elapsed.seconds, bytes)
+        reader.close()
+        ResidentMemory.trim()
+        let after = ResidentMemory.bytes
+        let restored = held.withLock { $0.count }
+        guard restored == vessels else { throw BenchError("restored \(restored) of \(vessels) states") }
+        return (elapsed.seconds, bytes, max(0, after - before) / vessels)
     }
 }

@@ -11,9 +11,7 @@ extension DriftAlert {
             ? "\(vessel.vesselID) burns \(abs(percent)) % \(percent >= 0 ? "more" : "less") fuel than \(model.name) v\(model.version) expects (hourly mean \(String(format2: deviation)) residual deviations from its own level)"
             : "\(vessel.vesselID) burns fuel as \(model.name) v\(model.version) expects again"
         return DriftAlert(
-            labels: Labels(alertname: "FuelResidualDrift", severity: severity, vesselType: vessel.vesselType,
-                           vesselID: vessel.vesselID, model: model.name, modelVersion: model.version,
-                           feature: "fuel_rate_tph", detector: "page_hinkley"),
+            labels: .fuelResidual(vessel, model: model, severity: severity),
             annotations: Annotations(summary: summary, statistic: deviation, threshold: settings.level,
                                      window: "hourly means of standardized residuals since \(startsAt)",
                                      referencePeriod: "the vessel's first \(settings.referenceHours) hours at sea after its last maintenance",
@@ -29,8 +27,7 @@ extension DriftAlert {
         let (startsAt, endsAt, severity, status) = transition.parts
         let repeats = vessel.sensors.repeats(of: field)
         return DriftAlert(
-            labels: Labels(alertname: "StuckSensor", severity: severity, vesselType: vessel.vesselType, vesselID: vessel.vesselID,
-                           model: model.name, modelVersion: model.version, feature: field.jsonName, detector: "stuck_sensor"),
+            labels: .stuckSensor(field, vessel: vessel, model: model, severity: severity),
             annotations: Annotations(
                 summary: status == .firing ? "\(vessel.vesselID)'s \(field.jsonName) repeats the same reading while under way"
                                            : "\(vessel.vesselID)'s \(field.jsonName) reads live values again",
@@ -56,5 +53,19 @@ extension String {
         let scaled = Int64((abs(value) * 100).rounded())
         let fraction = scaled % 100
         self = (value < 0 && scaled > 0 ? "-" : "") + "\(scaled / 100)." + (fraction < 10 ? "0" : "") + "\(fraction)"
+    }
+}
+
+extension DriftAlert.Labels {
+    /// The labels of a vessel's fuel-model drift alert.
+    static func fuelResidual(_ vessel: VesselState, model: ModelIdentity, severity: AlertSeverity) -> Self {
+        Self(alertname: "FuelResidualDrift", severity: severity, vesselType: vessel.vesselType, vesselID: vessel.vesselID,
+             model: model.name, modelVersion: model.version, feature: "fuel_rate_tph", detector: "page_hinkley")
+    }
+
+    /// The labels of a vessel's stuck-sensor alert on `field`.
+    static func stuckSensor(_ field: TelemetryField, vessel: VesselState, model: ModelIdentity, severity: AlertSeverity) -> Self {
+        Self(alertname: "StuckSensor", severity: severity, vesselType: vessel.vesselType, vesselID: vessel.vesselID,
+             model: model.name, modelVersion: model.version, feature: field.jsonName, detector: "stuck_sensor")
     }
 }

@@ -5,9 +5,7 @@ extension DriftAlert {
         let check = vessel.speedLog
         let difference = String(format2: check.lastDifference)
         return DriftAlert(
-            labels: Labels(alertname: "SpeedLogDisagreement", severity: severity, vesselType: vessel.vesselType,
-                           vesselID: vessel.vesselID, model: model.name, modelVersion: model.version,
-                           feature: TelemetryField.speedThroughWater.jsonName, detector: "speed_log_vs_sog"),
+            labels: .speedLog(vessel, model: model, severity: severity),
             annotations: Annotations(
                 summary: status == .firing
                     ? "\(vessel.vesselID)'s speed log disagrees with GPS speed over ground by \(difference) kn, hour after hour"
@@ -16,5 +14,14 @@ extension DriftAlert {
                 window: "\(SpeedLogCheck.hours) consecutive hourly means of speed through water minus over ground",
                 referencePeriod: "none", runbookURL: "docs/runbooks/speed-log-disagreement.md"),
             startsAt: startsAt, endsAt: endsAt, status: status)
+    }
+}
+
+extension DriftAlert.Labels {
+    /// The labels of a vessel's speed-log alert.
+    static func speedLog(_ vessel: VesselState, model: ModelIdentity, severity: AlertSeverity) -> Self {
+        Self(alertname: "SpeedLogDisagreement", severity: severity, vesselType: vessel.vesselType, vesselID: vessel.vesselID,
+             model: model.name, modelVersion: model.version, feature: TelemetryField.speedThroughWater.jsonName,
+             detector: "speed_log_vs_sog")
     }
 }

@@ -7,13 +7,20 @@ extension DriftAlert {
         let seconds = Double(after.components.seconds)
         let startsAt = vessel.lastEventTime.advanced(by: after)
         return DriftAlert(
-            labels: Labels(alertname: "StaleTelemetry", severity: .warning, vesselType: vessel.vesselType,
-                           vesselID: vessel.vesselID, model: "none", modelVersion: 0, feature: "telemetry", detector: "stale"),
+            labels: .staleTelemetry(vessel),
             annotations: Annotations(
                 summary: resumedAt == nil ? "no telemetry from \(vessel.vesselID) since \(vessel.lastEventTime)"
                                           : "telemetry from \(vessel.vesselID) resumed",
                 statistic: seconds, threshold: seconds, window: "event time since the last report",
                 referencePeriod: "none", runbookURL: "docs/runbooks/stale-telemetry.md"),
             startsAt: startsAt, endsAt: resumedAt, status: resumedAt == nil ? .firing : .resolved)
+    }
+}
+
+extension DriftAlert.Labels {
+    /// The labels of a vessel's stale-telemetry alert.
+    static func staleTelemetry(_ vessel: VesselState) -> Self {
+        Self(alertname: "StaleTelemetry", severity: .warning, vesselType: vessel.vesselType, vesselID: vessel.vesselID,
+             model: "none", modelVersion: 0, feature: "telemetry", detector: "stale")
     }
 }

@@ -79,10 +79,15 @@ public struct DriftAlert: Sendable, Equatable {
 
     /// The record key: a stable id of the labels that identify the alert (all but severity),
     /// so firing, escalation and resolution of one alert share a key.
+    public var id: String { labels.id }
+}
+
+extension DriftAlert.Labels {
+    /// A stable id of the labels that identify an alert (all but severity): the alert's record key.
     public var id: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let identity = [labels.alertname, labels.vesselType.rawValue, labels.vesselID ?? "", labels.model,
-                        String(labels.modelVersion), labels.feature, labels.detector].joined(separator: "\u{1F}")
+        let identity = [alertname, vesselType.rawValue, vesselID ?? "", model,
+                        String(modelVersion), feature, detector].joined(separator: "\u{1F}")
         for byte in identity.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3

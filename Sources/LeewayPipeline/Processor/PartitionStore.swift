@@ -17,8 +17,9 @@ final class PartitionStore {
     var dirty: Set<String> = []
     /// Vessels forgotten since the last commit: tombstones to write.
     var expired: [String] = []
-    /// Firing alerts of forgotten vessels: alert tombstones to write.
-    var withdrawn: [String] = []
+    /// Forgotten vessels with an alert firing (`stale`: their StaleTelemetry alert), kept
+    /// until the next commit withdraws those alerts (tombstones on the alerts topic).
+    var withdrawn: [(slot: Slot, stale: Bool)] = []
     /// The newest event time applied in this partition.
     var newest = EventTime(microseconds: 0)
     /// One past the last input offset processed.
@@ -80,12 +81,11 @@ final class PartitionStore {
     /// Drops `ids` from memory; their tombstones are written at the next commit.
     func forget(_ ids: [String]) {
         for id in ids {
-            if stale.contains(id), let slot = slots[id] {
-                withdrawn.append(DriftAlert.staleTelemetry(slot.state, after: .zero, resumedAt: nil).id)
+            let wasStale = stale.remove(id) != nil
+            if let slot = slots.removeValue(forKey: id), wasStale || slot.state.hasFiringAlert {
+                withdrawn.append((slot, wasStale))
             }
-            slots[id] = nil
             dirty.remove(id)
-            stale.remove(id)
         }
         expired += ids
     }

@@ -86,7 +86,9 @@ extension ProcessorLoop {
     /// Tombstones on the alerts topic for the firing alerts of forgotten vessels.
     private func withdrawAlerts() async throws {
         for store in stores.values where !store.withdrawn.isEmpty {
-            for id in store.withdrawn { try await batchPass.alerts.withdraw(id) }
+            for (slot, stale) in store.withdrawn {
+                for id in batchPass.pass.firingAlertIDs(of: slot.state, stale: stale) { try await batchPass.alerts.withdraw(id) }
+            }
             store.withdrawn.removeAll()
         }
     }

@@ -101,6 +101,14 @@ public struct CacheFeed: Service {
 struct CacheApply: Sendable {
     let topics: ProcessorTopics
     let stores: CacheFeed.Stores
+    /// Looked up once per feed, not per batch (each lookup takes the registry's lock).
+    private let evictions = Counter(label: "leeway_cache_vessels_evicted_total")
+    private let vessels = Gauge(label: "leeway_cache_vessels")
+
+    init(topics: ProcessorTopics, stores: CacheFeed.Stores) {
+        self.topics = topics
+        self.stores = stores
+    }
 
     func callAsFunction(_ records: [ConsumerRecord]) {
         let evictedBefore = stores.fleet.evicted
@@ -125,8 +133,8 @@ struct CacheApply: Sendable {
         }
         for (topic, (good, bad)) in applied { stores.progress.count(topic, applied: good, rejected: bad) }
         let evicted = stores.fleet.evicted - evictedBefore
-        if evicted > 0 { Counter(label: "leeway_cache_vessels_evicted_total").increment(by: evicted) }
-        Gauge(label: "leeway_cache_vessels").record(stores.fleet.count)
+        if evicted > 0 { evictions.increment(by: evicted) }
+        vessels.record(stores.fleet.count)
     }
 }
 

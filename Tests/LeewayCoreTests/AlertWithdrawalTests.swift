@@ -1,0 +1,39 @@
+import LeewayCore
+import Testing
+
+@Suite("Alerts of a forgotten vessel")
+struct AlertWithdrawalTests {
+    /// A bulk carrier under way whose fuel meter repeats `fuel` from minute 0 on.
+    static func report(minute: Int, fuel: Double) -> Telemetry {
+        var t = Telemetry(vesselID: "IMO9000011", vesselType: .bulk, eventTime: EventTime(seconds: 1_796_025_600 + Int64(minute) * 60))
+        t[.fuelRate] = fuel
+        t[.speedOverGround] = 12
+        t[.speedThroughWater] = 12 + Double(minute % 7) / 100
+        t[.draft] = 11
+        return t
+    }
+
+    @Test("the ids to withdraw are those of the alerts the pass fired, stale included; none for a quiet vessel")
+    func idsMatchFiredAlerts() throws {
+        let pass = VesselPass()
+        var state = VesselState(vesselID: "IMO9000011", vesselType: .bulk)
+        var fired: [DriftAlert] = []
+        for minute in 0..<10 {
+            fired += pass.run(Self.report(minute: minute, fuel: 1.5 + Double(minute) / 100), offset: Int64(minute),
+                              ingestedAt: EventTime(seconds: 0), state: &state).alerts
+        }
+        #expect(fired.isEmpty)
+        #expect(!state.hasFiringAlert)
+        #expect(pass.firingAlertIDs(of: state, stale: false).isEmpty)
+
+        for minute in 10..<45 {
+            fired += pass.run(Self.report(minute: minute, fuel: 1.5), offset: Int64(minute),
+                              ingestedAt: EventTime(seconds: 0), state: &state).alerts
+        }
+        let stuck = try #require(fired.first { $0.labels.alertname == "StuckSensor" && $0.status == .firing })
+        #expect(state.hasFiringAlert)
+        #expect(pass.firingAlertIDs(of: state, stale: false) == [stuck.id])
+        let stale = DriftAlert.staleTelemetry(state, after: .seconds(6 * 3600), resumedAt: nil)
+        #expect(pass.firingAlertIDs(of: state, stale: true) == [stale.id, stuck.id])
+    }
+}
