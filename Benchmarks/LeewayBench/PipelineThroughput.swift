@@ -4,6 +4,7 @@ import LeewayPipeline
 import LeewaySimulator
 import Logging
 import ServiceLifecycle
+import Synchronization
 
 /// End-to-end steady throughput: `count` simulated records (1,000 vessels) on a fresh
 /// telemetry topic, then a processor from an empty group; records/s measured between the
@@ -21,7 +22,7 @@ struct PipelineThroughput {
             try await makeTopic(admin, name, partitions: partitions)
         }
         admin.close()
-        let bytes = try await produceFleet(topics.telemetry)
+        let (bytes, ends) = try await produceFleet(topics.telemetry)
 
         var configuration = ProcessorConfiguration(bootstrapServers: [options.brokers])
         configuration.topics = topics
@@ -30,21 +31,29 @@ struct PipelineThroughput {
         configuration.commitInterval = .milliseconds(200)
         configuration.client.statisticsInterval = nil
         let processor = Processor(configuration: configuration, logger: Logger(label: "bench"))
-        let pipeline = try await measure(group: configuration.groupID, topic: topics.telemetry, name: "pipeline", bytes: bytes) {
+        let pipeline = try await measure(group: configuration.groupID, topic: topics.telemetry, ends: ends, name: "pipeline", bytes: bytes) {
             try await processor.run()
         }
         let input = topics.telemetry
-        let passthrough = try await measure(group: prefix + "passthrough", topic: input, name: "passthrough", bytes: bytes) {
+        let passthrough = try await measure(group: prefix + "passthrough", topic: input, ends: ends, name: "passthrough", bytes: bytes) {
             try await forward(from: input, to: prefix + "passthrough", group: prefix + "passthrough")
         }
         return (pipeline, passthrough)
     }
 
-    private func produceFleet(_ topic: String) async throws -> Int {
+    /// Writes the simulated fleet's records; returns their bytes and, per partition, the
+    /// offset after the last one written (from delivery reports: Tansu's watermark is the last
+    /// batch's base offset + 1, short of the end).
+    private func produceFleet(_ topic: String) async throws -> (bytes: Int, ends: [Int32: Int64]) {
         var configuration = KafkaProducerConfiguration(bootstrapServers: [options.brokers])
         configuration.queueMaxMessages = 500_000
         configuration.client.statisticsInterval = nil
-        let producer = try KafkaProducer(configuration: configuration)
+        let ends = Mutex<[Int32: Int64]>([:])
+        let producer = try KafkaProducer(configuration: configuration) { reports in
+            ends.withLock { ends in
+                for report in reports { if let offset = report.offset { ends[report.partition] = max(ends[report.partition] ?? 0, offset + 1) } }
+            }
+        }
         var simulation = FleetSimulator.Configuration()
         simulation.vessels = 1_000
         var fleet = FleetSimulator(simulation)
@@ -56,24 +65,24 @@ struct PipelineThroughput {
         }
         try await producer.flush(timeout: .seconds(300))
         await producer.close()
-        return bytes
+        return (bytes, ends.withLock { $0 })
     }
 
     /// Runs `work` in a service group and watches `group`'s commits on `topic` until they reach the end.
-    private func measure(group: String, topic: String, name: String, bytes: Int,
+    private func measure(group: String, topic: String, ends: [Int32: Int64], name: String, bytes: Int,
                          _ work: @escaping @Sendable () async throws -> Void) async throws -> Row {
         var readerConfiguration = KafkaReaderConfiguration(bootstrapServers: [options.brokers])
         readerConfiguration.groupID = group
         let reader = try KafkaPartitionReader(configuration: readerConfiguration)
         defer { reader.close() }
         let partitions = (0..<partitions).map { TopicPartition(topic, Int32($0)) }
+        // The end is where the input's deliveries ended (a commit never passes a partition's
+        // end, so the sum is reached only when every partition is).
         var total: Int64 = 0
-        for partition in partitions { total += try await reader.watermarks(partition).high }
+        for partition in partitions { total += max(ends[partition.partition] ?? 0, try await reader.watermarks(partition).high) }
         let task = Task { try await work() }
         var first: (at: ContinuousClock.Instant, committed: Int64)?
         var committed: Int64 = 0
-        // Tansu reports the watermark as the last batch's base offset + 1: count it reached
-        // once the commits pass the reported sum.
         while committed < total {
             try await Task.sleep(for: .milliseconds(50))
             committed = try await reader.committed(partitions).reduce(0) { $0 + max(0, $1.offset) }
