@@ -13,7 +13,7 @@ public final class MockCluster {
     private let cluster: OpaquePointer
 
     /// Kafka protocol request types.
-    public enum Request: Int16, Sendable { case produce = 0, fetch = 1, offsetCommit = 8, heartbeat = 12 }
+    public enum Request: Int16, Sendable { case produce = 0, fetch = 1, listOffsets = 2, offsetCommit = 8, heartbeat = 12 }
 
     /// Errors a broker answers with.
     public enum Failure: Sendable {
