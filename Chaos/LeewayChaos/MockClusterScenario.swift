@@ -3,8 +3,9 @@ import KafkaTestSupport
 
 /// Faults a single dev broker cannot stage, on librdkafka's mock cluster of three brokers:
 /// partition leaders moving under load, produce, fetch and offset-commit requests failing
-/// with retriable errors or a dropped connection, and one broker down for a while. The
-/// processor must ride them out and lose nothing.
+/// with retriable errors or a dropped connection, and the group coordinator's broker down
+/// past the session timeout (so the processor rejoins and restores its state while leaders
+/// move). The processor must ride them out and lose nothing.
 struct MockClusterScenario {
     let options: ChaosOptions
 
@@ -14,6 +15,9 @@ struct MockClusterScenario {
 
         let mock = try MockCluster(brokers: 3)
         let pipeline = try await ChaosPipeline.make("mock", brokers: mock.bootstrapServers, mock: mock)
+        // The broker that goes down coordinates the group: the processor's session (6 s) runs
+        // out, it rejoins and restores its state while leaders are still moving.
+        mock.setGroupCoordinator(pipeline.group, broker: 2)
         let processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(pipeline) + ["--log-level", "info"],
                                           log: "mock")
         try await processor.waitForLog("state restored")
@@ -33,20 +37,22 @@ struct MockClusterScenario {
             injected += errors.failures.count
         }
         mock.setBroker(2, up: false)
-        try await Task.sleep(for: .seconds(5))
+        try await Task.sleep(for: .seconds(8))
         mock.setBroker(2, up: true)
         let upAt = ContinuousClock.now
         try await stream.value
         try await pipeline.waitUntilCommitted(timeout: .seconds(300)) { processor.process.isRunning }
         let settled = (ContinuousClock.now - upAt).seconds
         let status = await processor.stop()
+        let restores = processor.log.components(separatedBy: "state restored").count - 1
 
         let tally = try await pipeline.tallyPredictions(against: expected)
-        return ChaosRow(scenario: "mock cluster (3 brokers): leaders moved, requests failed, a broker down 5 s", recordsIn: records.count,
+        return ChaosRow(scenario: "mock cluster (3 brokers): leaders moved, requests failed, the coordinator's broker down 8 s", recordsIn: records.count,
                         recordsOut: tally.distinct, lost: tally.lost + (status == 0 ? 0 : 1), duplicated: tally.duplicated,
                         recovery: String(format: "all committed %.1f s after the broker came back", settled),
                         note: "\(moves) leader moves, \(injected) injected errors (produce/fetch NOT_LEADER, "
-                            + "commit COORDINATOR_NOT_AVAILABLE/NOT_COORDINATOR/REQUEST_TIMED_OUT, dropped connections); exit \(status); "
+                            + "commit COORDINATOR_NOT_AVAILABLE/NOT_COORDINATOR/REQUEST_TIMED_OUT, dropped connections); "
+                            + "state restored \(restores)× (the first assignment, then each rejoin); exit \(status); "
                             + tally.verdict)
     }
 

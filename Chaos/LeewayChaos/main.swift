@@ -82,7 +82,7 @@ func main() async throws {
         rows.append(try await FloodScenario(options: options).run())
     }
     if ["all", "mock"].contains(options.only) {
-        say("- librdkafka's mock cluster: leader moves, injected request errors, a broker down (\(options.mockRecords) records)")
+        say("- librdkafka's mock cluster: leader moves, injected request errors, the coordinator's broker down (\(options.mockRecords) records)")
         rows.append(try await MockClusterScenario(options: options).run())
     }
     if ["all", "model"].contains(options.only) {

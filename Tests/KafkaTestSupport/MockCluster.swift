@@ -69,6 +69,11 @@ public final class MockCluster {
         errors.withUnsafeBufferPointer { rd_kafka_mock_push_request_errors_array(cluster, request.rawValue, errors.count, $0.baseAddress) }
     }
 
+    /// Makes broker `broker` the coordinator of consumer group `group`.
+    public func setGroupCoordinator(_ group: String, broker: Int) {
+        _ = rd_kafka_mock_coordinator_set(cluster, "group", group, Int32(broker))
+    }
+
     /// Takes broker `broker` down (its connections close, it answers nothing) or back up.
     public func setBroker(_ broker: Int, up: Bool) {
         _ = up ? rd_kafka_mock_broker_set_up(cluster, Int32(broker)) : rd_kafka_mock_broker_set_down(cluster, Int32(broker))
