@@ -96,7 +96,7 @@ let package = Package(
         .executableTarget(
             name: "leeway-bench",
             dependencies: [
-                "Kafka", "LeewayCore", "LeewayPipeline", "LeewayServer", "LeewaySimulator",
+                "Kafka", "KafkaTestSupport", "LeewayCore", "LeewayPipeline", "LeewayServer", "LeewaySimulator",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

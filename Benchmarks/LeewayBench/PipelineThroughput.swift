@@ -1,10 +1,10 @@
 import Kafka
+import KafkaTestSupport
 import LeewayCore
 import LeewayPipeline
 import LeewaySimulator
 import Logging
 import ServiceLifecycle
-import Synchronization
 
 /// End-to-end steady throughput: `count` simulated records (1,000 vessels) on a fresh
 /// telemetry topic, then a processor from an empty group; records/s measured between the
@@ -48,12 +48,8 @@ struct PipelineThroughput {
         var configuration = KafkaProducerConfiguration(bootstrapServers: [options.brokers])
         configuration.queueMaxMessages = 500_000
         configuration.client.statisticsInterval = nil
-        let ends = Mutex<[Int32: Int64]>([:])
-        let producer = try KafkaProducer(configuration: configuration) { reports in
-            ends.withLock { ends in
-                for report in reports { if let offset = report.offset { ends[report.partition] = max(ends[report.partition] ?? 0, offset + 1) } }
-            }
-        }
+        let deliveries = DeliveryTally()
+        let producer = try KafkaProducer(configuration: configuration, onDelivery: deliveries.handler)
         var simulation = FleetSimulator.Configuration()
         simulation.vessels = 1_000
         var fleet = FleetSimulator(simulation)
@@ -65,7 +61,7 @@ struct PipelineThroughput {
         }
         try await producer.flush(timeout: .seconds(300))
         await producer.close()
-        return (bytes, ends.withLock { $0 })
+        return (bytes, deliveries.ends)
     }
 
     /// Runs `work` in a service group and watches `group`'s commits on `topic` until they reach the end.

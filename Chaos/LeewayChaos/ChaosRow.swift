@@ -9,6 +9,8 @@ struct ChaosRow {
     var duplicated: Int
     var recovery: String
     var note: String
+    /// A promise other than "nothing lost" that the scenario broke (the note says which).
+    var broken = false
 
     static let header = """
         | scenario | records in | records out | lost | duplicated | time to recover | notes |
@@ -19,8 +21,8 @@ struct ChaosRow {
         "| \(scenario) | \(recordsIn) | \(recordsOut) | \(lost) | \(duplicated) | \(recovery) | \(note) |"
     }
 
-    /// Whether the scenario kept its promise (nothing lost).
-    var passed: Bool { lost == 0 }
+    /// Whether the scenario kept its promises (nothing lost, nothing broken).
+    var passed: Bool { lost == 0 && !broken }
 }
 
 /// Prints a line at once (standard output to a file or pipe is otherwise block-buffered).

@@ -52,12 +52,14 @@ struct PauseScenario {
         let tally = try await pipeline.tallyPredictions(against: expected)
         let frozen = (thawedAt - frozenAt).seconds
         return ChaosRow(scenario: "broker paused \(String(format: "%.0f", frozen)) s (SIGSTOP/SIGCONT) mid-stream", recordsIn: records.count,
-                        recordsOut: tally.distinct, lost: tally.lost + (aliveDuringPause && alive && status == 0 ? 0 : 1),
+                        recordsOut: tally.distinct, lost: tally.lost,
                         duplicated: tally.duplicated,
                         recovery: resumed.map { String(format: "%.1f s after SIGCONT", $0) } ?? "did not resume",
                         note: "\(aliveDuringPause && alive ? "kept running" : "processor died"), exit \(status); "
                             + "/healthz 503 after \(unhealthyAfter.map { String(format: "%.0f s", $0) } ?? "never") of the freeze, "
                             + "200 again \(healthyAgain.map { String(format: "%.0f s", $0) } ?? "never") after the thaw; "
-                            + tally.verdict)
+                            + tally.verdict,
+                        // Kept running, said it was unhealthy while it waited, and healthy again after.
+                        broken: !(aliveDuringPause && alive && status == 0 && unhealthyAfter != nil && healthyAgain != nil))
     }
 }

@@ -6,8 +6,8 @@ import LeewayServer
 import Prometheus
 import Testing
 
-/// A commit stuck on the broker turns `/healthz` to 503 (`make chaos` shows it against a
-/// frozen broker); here the rule and the route, without one.
+/// A commit stuck on the broker, or unanswered probes while input is quiet, turn `/healthz`
+/// to 503 (`make chaos` shows it against a frozen broker); here the rules and the route.
 @Suite("Processor health")
 struct ProcessorHealthTests {
     @Test("healthy until a commit has waited longer than the patience; healthy again when it ends")
@@ -20,6 +20,28 @@ struct ProcessorHealthTests {
         #expect(health.problem?.contains("waited") == true)
         health.endCommit()
         #expect(health.problem == nil)
+    }
+
+    @Test("while input is quiet: unhealthy once probes have gone unanswered longer than the patience, failed ones included; an answer heals")
+    func unansweredProbes() async throws {
+        let patient = ProcessorHealth(patience: .seconds(3600))
+        #expect(patient.beginProbe())
+        #expect(!patient.beginProbe(), "one probe at a time")
+        patient.endProbe(answered: false)
+        #expect(patient.problem == nil, "not past the patience")
+
+        let health = ProcessorHealth(patience: .milliseconds(100))
+        #expect(health.beginProbe())
+        try await Task.sleep(for: .milliseconds(150))
+        health.endProbe(answered: false)
+        #expect(health.beginProbe())
+        #expect(health.problem?.contains("not answered") == true, "the next probe keeps the clock of the first unanswered one")
+        health.endProbe(answered: true)
+        #expect(health.problem == nil)
+        #expect(health.beginProbe())
+        try await Task.sleep(for: .milliseconds(150))
+        health.answered()
+        #expect(health.problem == nil, "records arriving count as an answer")
     }
 
     @Test("/healthz answers 503 with problem details while unhealthy, 200 otherwise")

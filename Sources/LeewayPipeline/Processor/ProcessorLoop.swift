@@ -56,8 +56,10 @@ final class ProcessorLoop {
         defer { progress.busy += ContinuousClock.now - began }
         switch event {
         case .assigned(let partitions):
+            health.answered()
             try await restore(partitions.filter { $0.topic == configuration.topics.telemetry }.map(\.partition))
         case .records(let records):
+            health.answered()
             try await process(records)
             if ContinuousClock.now >= nextCommit { try await commit() }
         case .revoked(let partitions):
@@ -66,7 +68,7 @@ final class ProcessorLoop {
             metrics.vessels.record(stores.values.reduce(0) { $0 + $1.slots.count })
             logger.info("partitions revoked", metadata: ["partitions": "\(partitions.map(\.partition).sorted())"])
         case .idle:
-            if uncommitted, ContinuousClock.now >= nextCommit { try await commit() }
+            if uncommitted, ContinuousClock.now >= nextCommit { try await commit() } else { probeBroker() }
         case .lost(let partitions):
             for partition in partitions { stores[partition.partition] = nil }
             logger.warning("partitions lost; their uncommitted work will be redone by their next owner",
@@ -89,5 +91,22 @@ final class ProcessorLoop {
             "partitions": "\(partitions.sorted())", "vessels": "\(vessels)", "changelog_records": "\(records)",
             "seconds": "\(elapsed)",
         ])
+    }
+}
+
+extension ProcessorLoop {
+    /// While input is quiet, asks the broker for the input's first partition's watermarks (one
+    /// probe at a time, at most one per half the health's patience, on its own task): a frozen
+    /// broker with nothing to commit would otherwise look healthy. The answer only feeds
+    /// ``ProcessorHealth``.
+    func probeBroker() {
+        guard health.beginProbe(interval: health.patience / 2) else { return }
+        let (consumer, health) = (consumer, health)
+        let probed = TopicPartition(configuration.topics.telemetry, 0)
+        let timeout = health.patience + .seconds(5)
+        Task {
+            let reply = (try? await consumer.watermarks(probed, timeout: timeout)) != nil
+            health.endProbe(answered: reply)
+        }
     }
 }
