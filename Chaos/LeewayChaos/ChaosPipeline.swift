@@ -113,15 +113,18 @@ struct ChaosPipeline {
     func inputEnd() async throws -> Int64 { try await inputEnds().reduce(0, +) }
 
     /// Waits until the processors' group has committed the whole telemetry topic; gives up
-    /// early when `alive` says the processors are gone.
-    func waitUntilCommitted(timeout: Duration = .seconds(900), alive: () -> Bool = { true }) async throws {
+    /// early when `process` exits (the error carries its last logged error).
+    func waitUntilCommitted(timeout: Duration = .seconds(900), watching process: LeewayProcess) async throws {
         let ends = try await inputEnds()
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while true {
             let committed = try await committedOffsets()
             if zip(committed, ends).allSatisfy({ $0 >= $1 }) { return }
             guard ContinuousClock.now < deadline else { throw ChaosError("\(group) committed \(committed) of \(ends) within \(timeout)") }
-            guard alive() else { throw ChaosError("the processor of \(group) exited before committing the input") }
+            guard process.process.isRunning else {
+                throw ChaosError("the processor of \(group) exited (status \(process.process.terminationStatus)) before committing the input; "
+                                 + "its last error: \(process.lastError ?? "none logged") (\(process.logURL.path))")
+            }
             try await Task.sleep(for: .milliseconds(200))
         }
     }

@@ -64,13 +64,15 @@ struct FloodScenario {
         let lost = max(records.count - got.values.count, records.count - Int(cacheRead))
         let bounded = held <= options.floodCap && cacheHeld <= options.floodCap
         return ChaosRow(scenario: "\(records.count) distinct vessel ids in a flood (--max-vessels \(cap))", recordsIn: records.count,
-                        recordsOut: got.values.count, lost: lost + (bounded && processorStatus == 0 && cacheStatus == 0 ? 0 : 1),
+                        recordsOut: got.values.count, lost: lost,
                         duplicated: outputs - got.values.count,
                         recovery: String(format: "none needed (%.0f s for all)", processed),
                         note: "peak RSS: processor \(Self.megabytes(processorPeak)), cache \(Self.megabytes(cachePeak)); "
                             + "processor RSS at \(resident.joined(separator: ", ")) of the input; "
                             + "processor evicted \(evicted), expired \(expired) (TTL), holds \(held); "
-                            + "cache read \(Int(cacheRead)) predictions, evicted \(cacheEvicted), holds \(cacheHeld); exits \(processorStatus)/\(cacheStatus)")
+                            + "cache read \(Int(cacheRead)) predictions, evicted \(cacheEvicted), holds \(cacheHeld); exits \(processorStatus)/\(cacheStatus)",
+                        // Both at or under the cap and both stopped cleanly.
+                        broken: !(bounded && processorStatus == 0 && cacheStatus == 0))
     }
 
     static func megabytes(_ bytes: Int) -> String { String(format: "%.0f MB", Double(bytes) / 1_048_576) }

@@ -33,7 +33,7 @@ struct KillScenario {
             recoveries.append((ContinuousClock.now - killedAt).seconds)
             say("  kill \(kill)/\(options.kills) at \(committed) committed; progress again after \(String(format: "%.1f", recoveries.last ?? 0)) s")
         }
-        try await disturbed.waitUntilCommitted() { processor.process.isRunning }
+        try await disturbed.waitUntilCommitted(watching: processor)
         _ = await processor.stop()
 
         let tally = try await disturbed.tallyPredictions(against: expected)

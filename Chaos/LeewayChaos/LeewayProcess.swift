@@ -23,6 +23,11 @@ final class LeewayProcess {
     var log: String { (try? String(contentsOf: logURL, encoding: .utf8)) ?? "" }
     var pid: Int32 { process.processIdentifier }
 
+    /// The last line the process logged at error level or above (its reason for stopping).
+    var lastError: String? {
+        log.split(separator: "\n").last { $0.contains(" error ") || $0.contains(" critical ") || $0.hasPrefix("Error:") }.map(String.init)
+    }
+
     func waitForLog(_ text: String, count: Int = 1, timeout: Duration = .seconds(120)) async throws {
         let deadline = ContinuousClock.now.advanced(by: timeout)
         while log.components(separatedBy: text).count - 1 < count {

@@ -45,7 +45,7 @@ struct PauseScenario {
             if await LeewayProcess.status(health) == 200 { healthyAgain = (ContinuousClock.now - thawedAt).seconds }
             try await Task.sleep(for: .milliseconds(200))
         }
-        try await pipeline.waitUntilCommitted() { processor.process.isRunning }
+        try await pipeline.waitUntilCommitted(watching: processor)
         let alive = processor.process.isRunning
         let status = await processor.stop()
 

@@ -5,7 +5,7 @@ func undisturbedRun(_ records: [(key: [UInt8]?, value: [UInt8], timestamp: Int64
     let reference = try await ChaosPipeline.make(name, brokers: options.brokers)
     try await reference.produce(records, to: reference.topics.telemetry)
     let processor = try LeewayProcess(binary: options.leeway, arguments: options.processor(reference), log: name)
-    try await reference.waitUntilCommitted() { processor.process.isRunning }
+    try await reference.waitUntilCommitted(watching: processor)
     _ = await processor.stop()
     let predictions = ValueSet()
     _ = try await reference.read(reference.topics.predictions) { predictions.add($0) }

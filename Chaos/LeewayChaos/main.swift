@@ -63,36 +63,48 @@ func main() async throws {
     var rows: [ChaosRow] = []
     if ["all", "kill"].contains(options.only) {
         say("- kill -9: \(options.records) records of 1,000 simulated vessels, \(options.kills) kills")
-        rows.append(try await KillScenario(options: options).run())
+        rows.append(await attempt("kill") { try await KillScenario(options: options).run() })
     }
     if ["all", "pause"].contains(options.only) {
         say("- broker paused \(options.pause) mid-stream (\(options.pauseRecords) records)")
-        rows.append(try await PauseScenario(options: options).run())
+        rows.append(await attempt("pause") { try await PauseScenario(options: options).run() })
     }
     if ["all", "scale"].contains(options.only) {
         say("- scale out and in under load (\(options.scaleRecords) records over 60 s)")
-        rows.append(try await ScaleScenario(options: options).run())
+        rows.append(await attempt("scale") { try await ScaleScenario(options: options).run() })
     }
     if ["all", "hostile"].contains(options.only) {
         say("- hostile records")
-        rows.append(try await HostileScenario(options: options).run())
+        rows.append(await attempt("hostile") { try await HostileScenario(options: options).run() })
     }
     if ["all", "flood"].contains(options.only) {
         say("- \(options.floodRecords) distinct vessel ids in a flood, --max-vessels \(options.floodCap)")
-        rows.append(try await FloodScenario(options: options).run())
+        rows.append(await attempt("flood") { try await FloodScenario(options: options).run() })
     }
     if ["all", "mock"].contains(options.only) {
         say("- librdkafka's mock cluster: leader moves, injected request errors, the coordinator's broker down (\(options.mockRecords) records)")
-        rows.append(try await MockClusterScenario(options: options).run())
+        rows.append(await attempt("mock") { try await MockClusterScenario(options: options).run() })
     }
     if ["all", "model"].contains(options.only) {
         say("- bad model artifacts approved on the registry topic")
-        rows.append(try await ModelScenario(options: options).run())
+        rows.append(await attempt("model") { try await ModelScenario(options: options).run() })
     }
     say("")
     say(ChaosRow.header)
     for row in rows { say(row.line) }
     if rows.contains(where: { !$0.passed }) { exit(1) }
+}
+
+/// Runs one scenario; one that cannot finish becomes a failed row (with its reason), and the
+/// others still run, so a red run shows every scenario's result.
+func attempt(_ name: String, _ scenario: () async throws -> ChaosRow) async -> ChaosRow {
+    do {
+        return try await scenario()
+    } catch {
+        say("  \(name) could not finish: \(error)")
+        return ChaosRow(scenario: "\(name): could not finish", recordsIn: 0, recordsOut: 0, lost: 0, duplicated: 0,
+                        recovery: "-", note: "\(error)", broken: true)
+    }
 }
 
 do { try await main() } catch {

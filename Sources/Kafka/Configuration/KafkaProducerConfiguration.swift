@@ -11,8 +11,9 @@ public struct KafkaProducerConfiguration: Sendable {
     public var batchMaxMessages: Int = 10_000
     /// Most messages waiting in the client; beyond it `send` reports `queueFull`.
     public var queueMaxMessages: Int = 100_000
-    /// How long a message may wait for delivery before it fails with `messageTimedOut`.
-    public var messageTimeout: Duration = .seconds(30)
+    /// How long a message may wait for delivery (retries included) before it fails with
+    /// `messageTimedOut`: the broker outage a producer rides out. librdkafka's default, 5 min.
+    public var messageTimeout: Duration = .seconds(300)
     /// Compression codec: `none`, `gzip`, `snappy`, `lz4` or `zstd`.
     public var compression: String = "lz4"
     /// The partitioner; `murmur2_random` matches the Java client for keyed records.

@@ -35,6 +35,7 @@ public final class DriftMonitor: Service {
     public func run() async throws {
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: configuration.client.bootstrapServers)
         producerConfiguration.client = configuration.client
+        producerConfiguration.messageTimeout = configuration.deliveryTimeout
         let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger)
         var consumerConfiguration = KafkaConsumerConfiguration(bootstrapServers: configuration.client.bootstrapServers,
                                                                groupID: configuration.groupID, topics: [configuration.topics.telemetry])

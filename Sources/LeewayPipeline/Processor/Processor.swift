@@ -37,6 +37,7 @@ public final class Processor: Service {
         let ledger = DeliveryLedger()
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: configuration.client.bootstrapServers)
         producerConfiguration.client = configuration.client
+        producerConfiguration.messageTimeout = configuration.deliveryTimeout
         let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger, onDelivery: ledger.handler)
         var readerConfiguration = KafkaReaderConfiguration(bootstrapServers: configuration.client.bootstrapServers)
         readerConfiguration.client = configuration.client

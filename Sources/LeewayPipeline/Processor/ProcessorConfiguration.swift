@@ -28,6 +28,11 @@ public struct ProcessorConfiguration: Sendable {
     public var staleAfter: Duration? = .seconds(6 * 3600)
     /// Heartbeat deadline of the group member; short on the dev broker.
     public var sessionTimeout: Duration = .seconds(10)
+    /// How long an output may wait for the broker to take it. Past it the processor stops
+    /// without committing the output's input (a supervisor restarts it from the last commit),
+    /// so it bounds the broker outage the processor rides out while running: 5 minutes, as
+    /// librdkafka's default (a 30 s limit stopped it in a 30 s freeze of the broker).
+    public var deliveryTimeout: Duration = .seconds(300)
     /// Longest wait for a partition's state to be read back from the changelog.
     public var restoreTimeout: Duration = .seconds(120)
 

@@ -44,6 +44,8 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Most vessels one process holds in memory (100,000 took 643 MB in a processor, 344 MB in a cache). Past it, those heard from least recently are evicted.")
     var maxVessels = 500_000
     @Option(name: .long, help: "Consumer-group session timeout, seconds (keep it short on the dev broker).") var sessionTimeout: Double = 10
+    @Option(name: .long, help: "Longest wait for the broker to take an output, seconds: a longer outage stops the processor without committing (restart it; it resumes from the last commit).")
+    var deliveryTimeout: Double = 300
     @Option(name: .long, help: "Log level: trace, debug, info, notice, warning, error, critical.") var logLevel: Logger.Level = .info
     @Option(name: .long, help: "Longest graceful shutdown (flush, commit, leave the group) before giving up, seconds.")
     var shutdownTimeout: Double = 60
@@ -81,6 +83,7 @@ struct RunCommand: AsyncParsableCommand {
         }
         for (name, value) in [("--lateness", lateness), ("--features-every", featuresEvery), ("--commit-interval", commitInterval),
                               ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout),
+                              ("--delivery-timeout", deliveryTimeout),
                               ("--shutdown-timeout", shutdownTimeout), ("--models-refresh", modelsRefresh),
                               ("--prediction-stale-after", predictionStaleAfter), ("--prediction-expire-after", predictionExpireAfter)] where !(value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds (days for the TTL), got \(value)")
@@ -114,6 +117,7 @@ struct RunCommand: AsyncParsableCommand {
         configuration.vesselTTL = .seconds(vesselTtlDays * 86_400)
         configuration.staleAfter = staleAfter > 0 ? .seconds(staleAfter) : nil
         configuration.sessionTimeout = .seconds(sessionTimeout)
+        configuration.deliveryTimeout = .seconds(deliveryTimeout)
         configuration.maxVessels = maxVessels
         let logger = Logger(label: "leeway.\(role.rawValue)")
         let webhook = alertWebhook.flatMap(URL.init(string:)).map { AlertWebhook(url: $0, logger: logger) }
