@@ -36,4 +36,21 @@ struct AlertWithdrawalTests {
         let stale = DriftAlert.staleTelemetry(state, after: .seconds(6 * 3600), resumedAt: nil)
         #expect(pass.firingAlertIDs(of: state, stale: true) == [stale.id, stuck.id])
     }
+
+    @Test("a firing speed-log check counts as a firing alert of the vessel and is withdrawn with it")
+    func speedLogCounts() throws {
+        var check = SpeedLogCheck()
+        let transitions = SpeedLogCheckTests.run(&check, hours: 0..<26) { _ in -12 }
+        #expect(transitions.count == 1, "a dead log fires after a day")
+        var state = VesselState(vesselID: "IMO1", vesselType: .bulk)
+        state.speedLog = check
+        #expect(state.firingAlertCount == 1 && state.hasFiringAlert)
+        var watches: [VesselWatch] = []
+        state.forEachFiringWatch { watches.append($0) }
+        #expect(watches == [.speedLog])
+        let pass = VesselPass()
+        let model = pass.models.model(for: .bulk).identity
+        let fired = DriftAlert.speedLog(try #require(transitions.first).1, vessel: state, model: model)
+        #expect(pass.firingAlertIDs(of: state, stale: false) == [fired.id])
+    }
 }

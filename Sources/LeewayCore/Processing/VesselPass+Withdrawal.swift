@@ -7,11 +7,13 @@ extension VesselPass {
         let model = models.model(for: vessel.vesselType).identity
         var labels: [DriftAlert.Labels] = []
         if stale { labels.append(.staleTelemetry(vessel)) }
-        if vessel.fuelDrift.lifecycle.isFiring { labels.append(.fuelResidual(vessel, model: model, severity: .warning)) }
-        for (index, field) in StuckSensor.fields.enumerated() where vessel.sensors.lifecycles[index].isFiring {
-            labels.append(.stuckSensor(field, vessel: vessel, model: model, severity: .warning))
+        vessel.forEachFiringWatch { watch in
+            switch watch {
+            case .fuelResidual: labels.append(.fuelResidual(vessel, model: model, severity: .warning))
+            case .stuckSensor(let index): labels.append(.stuckSensor(StuckSensor.fields[index], vessel: vessel, model: model, severity: .warning))
+            case .speedLog: labels.append(.speedLog(vessel, model: model, severity: .warning))
+            }
         }
-        if vessel.speedLog.lifecycle.isFiring { labels.append(.speedLog(vessel, model: model, severity: .warning)) }
         return labels.map(\.id)
     }
 }

@@ -44,15 +44,12 @@ final class PartitionStore {
         return slot
     }
 
-    /// Alerts firing now: fuel-model drift and stuck sensors.
+    /// Alerts firing now: each vessel's own watches (fuel-model drift, stuck sensors, speed
+    /// log) and stale telemetry.
     var firingAlerts: Int {
         var count = 0
         for (id, slot) in slots {
-            if slot.state.fuelDrift.lifecycle.isFiring { count += 1 }
-            if stale.contains(id) { count += 1 }
-            for index in 0..<StuckSensor.fields.count {
-                if slot.state.sensors.lifecycles[index].isFiring { count += 1 }
-            }
+            count += slot.state.firingAlertCount + (stale.contains(id) ? 1 : 0)
         }
         return count
     }
