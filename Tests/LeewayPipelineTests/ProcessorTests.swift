@@ -116,10 +116,10 @@ struct ProcessorTests {
 /// Runs processors for a test.
 enum ProcessorRun {
     /// Runs one processor in this process until `until` returns, then shuts it down gracefully.
-    static func inProcess(_ pipeline: PipelineFixture, configuration: ProcessorConfiguration? = nil, webhook: AlertWebhook? = nil,
+    static func inProcess(_ pipeline: PipelineFixture, configuration: ProcessorConfiguration? = nil,
                           until: () async throws -> Void) async throws {
-        let processor = Processor(configuration: configuration ?? pipeline.configuration, webhook: webhook)
-        let services: [any Service] = (webhook.map { [$0] } ?? []) + [processor]
+        let processor = Processor(configuration: configuration ?? pipeline.configuration)
+        let services: [any Service] = [processor]
         let group = ServiceGroup(configuration: .init(services: services, logger: .init(label: "test")))
         try await withThrowingTaskGroup(of: Void.self) { tasks in
             tasks.addTask { try await group.run() }

@@ -6,7 +6,7 @@ import Synchronization
 /// removed once the alert resolves or is withdrawn. At most `limit` series exist: a fleet
 /// where thousands of vessels go silent at once would otherwise make Prometheus (and this
 /// process, whose registry copies a family on every new series) pay per vessel; alerts past
-/// the limit still reach the topic and the webhook and are counted in
+/// the limit still reach the topic and are counted in
 /// `leeway_alert_series_dropped_total`.
 final class AlertSeries: Sendable {
     /// The most series kept.

@@ -1,19 +1,17 @@
 import Kafka
 import LeewayCore
 
-/// Where alerts go: the alerts topic (keyed by alert id), the optional webhook, and the
-/// `leeway_alert` gauge (``AlertSeries``).
+/// Where alerts go: the alerts topic (keyed by alert id; caches relay it to Alertmanager,
+/// ``AlertRelay`` in LeewayServer) and the `leeway_alert` gauge (``AlertSeries``).
 struct AlertSink {
     let producer: KafkaProducer
     let topic: String
-    let webhook: AlertWebhook?
     let series = AlertSeries()
 
     func publish(_ alert: DriftAlert) async throws {
         try await producer.sendAwaitingRoom(ProducerRecord(
             topic: topic, key: Array(alert.id.utf8), value: alert.json,
             headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
-        webhook?.post(alert)
         series.record(alert)
     }
 

@@ -7,27 +7,25 @@ import ServiceLifecycle
 /// group of its own (run one instance: every type's statistics in one place) and compares
 /// the distribution of each type's fuel and power residuals, regime by regime, with the
 /// approved model's training data (``DataDriftMonitor``), and watches each type's share of
-/// records refused for values out of range (``OutOfRangeRate``). Alerts go to the alerts topic, the webhook and `/metrics`.
+/// records refused for values out of range (``OutOfRangeRate``). Alerts go to the alerts topic (a cache relays them to Alertmanager) and `/metrics`.
 ///
 /// Its windows live in memory: after a restart they refill over one window (24 h of
 /// event time by default) before testing again. Offsets are committed as records are seen.
 public final class DriftMonitor: Service {
     private let configuration: ProcessorConfiguration
     private let models: ServingModels
-    private let webhook: AlertWebhook?
     private let logger: Logger
     private let settings: DataDriftWatch.Settings
 
     /// A monitor on the processor's topics, comparing with `models`' references.
     public init(configuration: ProcessorConfiguration, groupID: String = "leeway-monitor", models: ServingModels,
-                settings: DataDriftWatch.Settings = DataDriftWatch.Settings(), webhook: AlertWebhook? = nil,
+                settings: DataDriftWatch.Settings = DataDriftWatch.Settings(),
                 logger: Logger = Logger(label: "leeway.monitor")) {
         var configuration = configuration
         configuration.groupID = groupID
         self.configuration = configuration
         self.models = models
         self.settings = settings
-        self.webhook = webhook
         self.logger = logger
     }
 
@@ -44,7 +42,7 @@ public final class DriftMonitor: Service {
         consumerConfiguration.heartbeatInterval = max(.milliseconds(100), configuration.sessionTimeout / 10)
         consumerConfiguration.autoCommitInterval = .seconds(1)
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
-        let sink = AlertSink(producer: producer, topic: configuration.topics.alerts, webhook: webhook)
+        let sink = AlertSink(producer: producer, topic: configuration.topics.alerts)
         var monitor = DataDriftMonitor()
         monitor.settings = settings
         var serving = models.snapshot

@@ -11,7 +11,7 @@ struct BatchPass {
     var pass: VesselPass
     let producer: KafkaProducer
     let logger: Logger
-    /// Where alerts go: the alerts topic, the webhook, `/metrics`.
+    /// Where alerts go: the alerts topic, `/metrics`.
     let alerts: AlertSink
     /// Silence after which a vessel's telemetry is stale; nil: not checked.
     let staleAfter: Duration?
@@ -74,7 +74,7 @@ struct BatchPass {
 }
 
 extension BatchPass {
-    /// Sends an alert record to the alerts topic and, if configured, the webhook.
+    /// Sends an alert record to the alerts topic.
     func publish(_ alert: DriftAlert, _ tally: inout ProcessorMetrics.Tally) async throws {
         tally.alerts += 1
         try await alerts.publish(alert)

@@ -14,19 +14,16 @@ public final class Processor: Service {
     private let configuration: ProcessorConfiguration
     private let logger: Logger
     private let models: ServingModels
-    private let webhook: AlertWebhook?
     /// Whether it makes progress (a commit stuck on the broker makes it unhealthy).
     public let health: ProcessorHealth
 
     /// A processor serving `models` (the physics baselines by default; a ``RegistryWatch``
-    /// keeps them on the approved versions), forwarding alerts to `webhook` (run it as a
-    /// service of its own) besides the alerts topic.
-    public init(configuration: ProcessorConfiguration, models: ServingModels = ServingModels(), webhook: AlertWebhook? = nil,
+    /// keeps them on the approved versions).
+    public init(configuration: ProcessorConfiguration, models: ServingModels = ServingModels(),
                 health: ProcessorHealth = ProcessorHealth(), logger: Logger = Logger(label: "leeway.processor")) {
         self.configuration = configuration
         self.health = health
         self.models = models
-        self.webhook = webhook
         self.logger = logger
     }
 
@@ -53,7 +50,7 @@ public final class Processor: Service {
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
 
         let loop = ProcessorLoop(configuration: configuration, models: models, producer: producer, consumer: consumer,
-                                 reader: reader, ledger: ledger, webhook: webhook, health: health, logger: logger)
+                                 reader: reader, ledger: ledger, health: health, logger: logger)
         do {
             try await withGracefulShutdownHandler {
                 for try await event in consumer { try await loop.handle(event) }

@@ -30,7 +30,7 @@ final class ProcessorLoop {
     var capReached = false
 
     init(configuration: ProcessorConfiguration, models: ServingModels, producer: KafkaProducer, consumer: KafkaConsumer,
-         reader: KafkaPartitionReader, ledger: DeliveryLedger, webhook: AlertWebhook?, health: ProcessorHealth, logger: Logger) {
+         reader: KafkaPartitionReader, ledger: DeliveryLedger, health: ProcessorHealth, logger: Logger) {
         self.configuration = configuration
         self.producer = producer
         self.consumer = consumer
@@ -47,7 +47,7 @@ final class ProcessorLoop {
             topics: configuration.topics, intake: TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters),
             pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: snapshot.catalog),
             producer: producer, logger: logger,
-            alerts: AlertSink(producer: producer, topic: configuration.topics.alerts, webhook: webhook), staleAfter: configuration.staleAfter)
+            alerts: AlertSink(producer: producer, topic: configuration.topics.alerts), staleAfter: configuration.staleAfter)
         nextCommit = .now.advanced(by: configuration.commitInterval)
     }
 

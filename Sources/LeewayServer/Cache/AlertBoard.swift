@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LeewayCore
 import Synchronization
 
 /// The drift alerts as the alert topic last stated each one (firing or resolved), and the
@@ -99,12 +100,21 @@ public final class AlertBoard: Sendable {
         for subscriber in subscribers { subscriber.finish() }
     }
 
-    /// Applies one alert record; false when it is not an alert record v1.
+    /// Applies one alert record; false when it is not an alert record v1. A tombstone
+    /// (the processor withdrew the alert: its vessel was forgotten) removes the alert; if it
+    /// was firing, subscribers get it as resolved (see ``withdrawn(_:at:)``).
     @discardableResult
     func apply(key: [UInt8]?, value: [UInt8]?) -> Bool {
         guard let value else {
-            if let key { state.withLock { _ = $0.alerts.removeValue(forKey: String(decoding: key, as: UTF8.self)) } }
-            return key != nil
+            guard let key else { return false }
+            let (subscribers, event) = state.withLock { state -> ([AsyncStream<Event>.Continuation], Event?) in
+                guard let removed = state.alerts.removeValue(forKey: String(decoding: key, as: UTF8.self)), removed.status == "firing",
+                      let resolved = Self.withdrawn(removed.body, at: .now) else { return ([], nil) }
+                state.sequence += 1
+                return (Array(state.subscribers.values), Event(sequence: state.sequence, body: resolved))
+            }
+            if let event { for subscriber in subscribers { subscriber.yield(event) } }
+            return true
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(value))) as? [String: Any],
               let id = object["id"] as? String, let status = object["status"] as? String, ["firing", "resolved"].contains(status),

@@ -58,8 +58,10 @@ struct RunCommand: AsyncParsableCommand {
     var modelsRefresh: Double = 5
     @Option(name: .long, help: "Bearer token for approving and rejecting models over HTTP (default: $LEEWAY_API_TOKEN; unset: off).")
     var apiToken: String?
-    @Option(name: .long, help: "Also POST alerts to this Alertmanager-compatible URL (e.g. http://alertmanager:9093/api/v2/alerts).")
+    @Option(name: .long, help: "Cache: relay the alerts to this Alertmanager (e.g. http://alertmanager:9093/api/v2/alerts): each change as read, firing ones again every --alert-resend seconds.")
     var alertWebhook: String?
+    @Option(name: .long, help: "Cache: seconds between re-sends of the firing alerts to --alert-webhook (keep it below Alertmanager's resolve_timeout, 5 min by default).")
+    var alertResend: Double = 60
     @Flag(name: .long, help: "Shut down gracefully when standard input closes (for supervisors and tests that own a pipe to it).")
     var exitOnStdinClose = false
 
@@ -81,10 +83,14 @@ struct RunCommand: AsyncParsableCommand {
         if let alertWebhook, URL(string: alertWebhook)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--alert-webhook must be an http(s) URL, got '\(alertWebhook)'")
         }
+        if alertWebhook != nil, ![.cache, .all].contains(role) {
+            throw ValidationError("--alert-webhook is relayed by a cache, which holds every alert and re-sends the firing ones as Alertmanager expects: "
+                                  + "give it to a --role cache (or all) instance; --role \(role.rawValue) writes its alerts to the alerts topic")
+        }
         for (name, value) in [("--lateness", lateness), ("--features-every", featuresEvery), ("--commit-interval", commitInterval),
                               ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout),
                               ("--delivery-timeout", deliveryTimeout),
-                              ("--shutdown-timeout", shutdownTimeout), ("--models-refresh", modelsRefresh),
+                              ("--shutdown-timeout", shutdownTimeout), ("--alert-resend", alertResend), ("--models-refresh", modelsRefresh),
                               ("--prediction-stale-after", predictionStaleAfter), ("--prediction-expire-after", predictionExpireAfter)] where !(value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds (days for the TTL), got \(value)")
         }
@@ -120,7 +126,6 @@ struct RunCommand: AsyncParsableCommand {
         configuration.deliveryTimeout = .seconds(deliveryTimeout)
         configuration.maxVessels = maxVessels
         let logger = Logger(label: "leeway.\(role.rawValue)")
-        let webhook = alertWebhook.flatMap(URL.init(string:)).map { AlertWebhook(url: $0, logger: logger) }
         let models = ServingModels()
         let modelRegistry = ModelRegistry(client: configuration.client, topic: configuration.topics.models, logger: logger)
         let watch = RegistryWatch(registry: modelRegistry, models: models, interval: .seconds(modelsRefresh), logger: logger)
@@ -129,20 +134,22 @@ struct RunCommand: AsyncParsableCommand {
         var cache: CacheFeed.Stores?
         let health = ProcessorHealth()
         if [.processor, .all].contains(role) {
-            workers.append(Processor(configuration: configuration, models: models, webhook: webhook, health: health, logger: logger))
+            workers.append(Processor(configuration: configuration, models: models, health: health, logger: logger))
         }
         if role == .monitor {
-            workers.append(DriftMonitor(configuration: configuration, groupID: configuration.groupID, models: models, webhook: webhook,
-                                        logger: logger))
+            workers.append(DriftMonitor(configuration: configuration, groupID: configuration.groupID, models: models, logger: logger))
         }
         if [.cache, .all].contains(role) {
             let stores = CacheFeed.Stores(fleet: FleetCache(maxVessels: maxVessels), models: RegistryView(logger: logger))
             cache = stores
             workers.append(CacheFeed(client: configuration.client, topics: configuration.topics, stores: stores, logger: logger))
+            if let url = alertWebhook.flatMap(URL.init(string:)) {
+                workers.append(AlertRelay(board: stores.alerts, progress: stores.progress, url: url, resendInterval: .seconds(alertResend),
+                                          logger: logger))
+            }
         }
-        // Shutdown runs in reverse: the workers stop first (the processor's last alerts still
-        // reach the webhook; the cache ends its alert streams), then the webhook drains, and
-        // HTTP answers until the end.
+        // Shutdown runs in reverse: the workers stop first (the cache ends its alert streams),
+        // and HTTP answers until the end.
         var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if let endpoint = try metricsEndpoint {
             let routes = cache.map { stores in
@@ -161,7 +168,6 @@ struct RunCommand: AsyncParsableCommand {
                                                        "routes": "\(api == nil ? "/metrics /healthz /readyz /v1/models" : "pull API, dashboard at /")"])
             }))
         }
-        if let webhook { services.append(.init(service: webhook)) }
         if role != .cache { services.append(.init(service: watch)) }
         for worker in workers { services.append(.init(service: worker)) }
         var groupConfiguration = ServiceGroupConfiguration(services: services,

@@ -51,6 +51,15 @@ enum CacheRun {
         await producer.close()
     }
 
+    /// Tombstones alerts `ids` on the pipeline's alert topic, as the processor withdraws the
+    /// alerts of a vessel it forgot.
+    static func withdraw(_ ids: [String], from pipeline: PipelineFixture) async throws {
+        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
+        for id in ids { try await producer.sendAwaitingRoom(ProducerRecord(topic: pipeline.topics.alerts, key: Array(id.utf8), value: nil)) }
+        try await producer.flush()
+        await producer.close()
+    }
+
     /// A fuel-residual alert of `vessel`, firing or resolved.
     static func alert(_ vessel: String, resolved: Bool = false, type: VesselType = .tanker) -> DriftAlert {
         let labels = DriftAlert.Labels(alertname: "FuelResidualDrift", severity: .critical, vesselType: type, vesselID: vessel,

@@ -1,0 +1,37 @@
+import Foundation
+import Hummingbird
+
+/// An alert record v1 as one element of Alertmanager's `POST /api/v2/alerts` body: every
+/// label and annotation a string (nulls left out), the record's id as label `alert_id`,
+/// `startsAt`, and `endsAt` only once resolved (a firing alert without it stays active in
+/// Alertmanager for its `resolve_timeout` after it was last sent).
+enum AlertmanagerAlert {
+    /// The element for `record`, or nil when it is not an alert record v1.
+    static func element(_ record: ByteBuffer) -> [String: Any]? {
+        guard let object = (try? JSONSerialization.jsonObject(with: Data(buffer: record))) as? [String: Any],
+              let id = object["id"] as? String, let status = object["status"] as? String,
+              let labels = object["labels"] as? [String: Any], let startsAt = object["startsAt"] as? String else { return nil }
+        var element: [String: Any] = [
+            "labels": strings(labels).merging(["alert_id": id]) { _, id in id },
+            "annotations": strings(object["annotations"] as? [String: Any] ?? [:]),
+            "startsAt": startsAt,
+        ]
+        if status == "resolved", let endsAt = object["endsAt"] as? String { element["endsAt"] = endsAt }
+        return element
+    }
+
+    /// The request body for `records`: a JSON array (records that are not alerts left out).
+    static func body(_ records: [ByteBuffer]) -> Data {
+        (try? JSONSerialization.data(withJSONObject: records.compactMap(element), options: [.sortedKeys])) ?? Data("[]".utf8)
+    }
+
+    private static func strings(_ members: [String: Any]) -> [String: String] {
+        members.compactMapValues { value in
+            switch value {
+            case let text as String: text
+            case let number as NSNumber: number.stringValue
+            default: nil
+            }
+        }
+    }
+}

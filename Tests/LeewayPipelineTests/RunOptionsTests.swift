@@ -1,0 +1,24 @@
+import Testing
+
+/// `leeway run` refuses options that cannot work, before it connects to anything.
+@Suite("leeway run options")
+struct RunOptionsTests {
+    @Test("--alert-webhook belongs to a cache: the processor and monitor roles refuse it and say where it goes")
+    func alertWebhookNeedsACache() throws {
+        for role in ["processor", "monitor"] {
+            let (status, output) = try LeewayCLI.run(["run", "--role", role, "--alert-webhook", "http://127.0.0.1:9/api/v2/alerts"])
+            #expect(status != 0)
+            #expect(output.contains("--alert-webhook is relayed by a cache"), "\(output)")
+            #expect(output.contains("--role \(role) writes its alerts to the alerts topic"), "\(output)")
+        }
+    }
+
+    @Test("--delivery-timeout and --alert-resend must be positive")
+    func timeoutsArePositive() throws {
+        for option in ["--delivery-timeout", "--alert-resend"] {
+            let (status, output) = try LeewayCLI.run(["run", "--role", "processor", option, "0"])
+            #expect(status != 0)
+            #expect(output.contains("\(option) must be a positive number of seconds"), "\(output)")
+        }
+    }
+}
