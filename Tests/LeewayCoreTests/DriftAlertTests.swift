@@ -19,6 +19,10 @@ struct DriftAlertTests {
         let firing = Self.alert(severity: .warning, endsAt: nil)
         let resolved = Self.alert(severity: .critical, endsAt: EventTime(seconds: 1_796_029_200))
         #expect(firing.id == resolved.id, "severity and status do not change the id")
+        var underNewModel = resolved
+        underNewModel.labels.model = "tanker-linear-physics"
+        underNewModel.labels.modelVersion = 2
+        #expect(underNewModel.id == firing.id, "nor does a model approved while it fired: its resolution replaces the firing record")
         var other = firing
         other.labels.vesselID = "IMO9100004"
         #expect(other.id != firing.id)

@@ -44,8 +44,9 @@ struct AlertRelayTests {
             #expect(first.allSatisfy { Self.vessel($0) == "IMO1" && $0["endsAt"] == nil }, "only what fires now: \(first)")
             let labels = try #require(first.first?["labels"] as? [String: String])
             #expect(labels["alert_id"] == CacheRun.alert("IMO1").id)
-            #expect(labels["model_version"] == "0" && labels["alertname"] == "FuelResidualDrift")
-            #expect((first.first?["annotations"] as? [String: String])?["statistic"] == "3.4")
+            #expect(labels["alertname"] == "FuelResidualDrift" && labels["model_version"] == nil && labels["model"] == nil)
+            let annotations = try #require(first.first?["annotations"] as? [String: String])
+            #expect(annotations["statistic"] == "3.4" && annotations["model_version"] == "0", "the model is context, not identity")
             #expect(first.first?["startsAt"] as? String == "2026-11-30T08:00:00Z")
 
             // Resolved: sent with its end, and no longer re-sent.

@@ -77,17 +77,19 @@ public struct DriftAlert: Sendable, Equatable {
         self.status = status
     }
 
-    /// The record key: a stable id of the labels that identify the alert (all but severity),
-    /// so firing, escalation and resolution of one alert share a key.
+    /// The record key: a stable id of the labels that identify the alert (all but severity,
+    /// model and model_version), so firing, escalation and resolution of one alert share a
+    /// key even when a new model was approved in between.
     public var id: String { labels.id }
 }
 
 extension DriftAlert.Labels {
-    /// A stable id of the labels that identify an alert (all but severity): the alert's record key.
+    /// A stable id of the labels that identify an alert: what it is about (alert name, vessel
+    /// type and vessel, feature, detector), not its severity or the model serving when it
+    /// changed. The alert's record key.
     public var id: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let identity = [alertname, vesselType.rawValue, vesselID ?? "", model,
-                        String(modelVersion), feature, detector].joined(separator: "\u{1F}")
+        let identity = [alertname, vesselType.rawValue, vesselID ?? "", feature, detector].joined(separator: "\u{1F}")
         for byte in identity.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3

@@ -1,8 +1,8 @@
 extension VesselPass {
     /// The ids of `vessel`'s firing alerts: its fuel-model drift watch, stuck-sensor and
-    /// speed-log checks (labelled with its type's serving model, as their resolution would
-    /// be) and, when `stale`, its stale-telemetry alert. What to withdraw when the vessel is
-    /// forgotten: nothing would ever resolve them.
+    /// speed-log checks and, when `stale`, its stale-telemetry alert (an id does not depend
+    /// on the model, so the type's serving one labels them). What to withdraw when the
+    /// vessel is forgotten: nothing would ever resolve them.
     public func firingAlertIDs(of vessel: VesselState, stale: Bool) -> [String] {
         let model = models.model(for: vessel.vesselType).identity
         var labels: [DriftAlert.Labels] = []

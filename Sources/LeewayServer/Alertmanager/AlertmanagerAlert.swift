@@ -4,16 +4,22 @@ import Hummingbird
 /// An alert record v1 as one element of Alertmanager's `POST /api/v2/alerts` body: every
 /// label and annotation a string (nulls left out), the record's id as label `alert_id`,
 /// `startsAt`, and `endsAt` only once resolved (a firing alert without it stays active in
-/// Alertmanager for its `resolve_timeout` after it was last sent).
+/// Alertmanager for its `resolve_timeout` after it was last sent). `model` and
+/// `model_version` go with the annotations: Alertmanager tells alerts apart by their labels,
+/// and the record's id leaves them out too (an alert keeps its identity across an approval).
 enum AlertmanagerAlert {
     /// The element for `record`, or nil when it is not an alert record v1.
     static func element(_ record: ByteBuffer) -> [String: Any]? {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(buffer: record))) as? [String: Any],
               let id = object["id"] as? String, let status = object["status"] as? String,
               let labels = object["labels"] as? [String: Any], let startsAt = object["startsAt"] as? String else { return nil }
+        var identifying = strings(labels)
+        var annotations = strings(object["annotations"] as? [String: Any] ?? [:])
+        for name in ["model", "model_version"] { annotations[name] = identifying.removeValue(forKey: name) }
+        identifying["alert_id"] = id
         var element: [String: Any] = [
-            "labels": strings(labels).merging(["alert_id": id]) { _, id in id },
-            "annotations": strings(object["annotations"] as? [String: Any] ?? [:]),
+            "labels": identifying,
+            "annotations": annotations,
             "startsAt": startsAt,
         ]
         if status == "resolved", let endsAt = object["endsAt"] as? String { element["endsAt"] = endsAt }
