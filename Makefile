@@ -42,10 +42,11 @@ chaos: deps broker-up ## Faults against the dev broker: kill -9 x10 in a 1M-reco
 	@$(ENV) swift build -c release --product leeway && $(ENV) swift build -c release --product leeway-chaos
 	@$(ENV) .build/release/leeway-chaos --brokers $$(scripts/broker.sh status) --broker-pid $$(cat .run/broker.pid) $(CHAOS_FLAGS)
 
-lint: deps ## Validate docker-compose.yml, the Prometheus files and openapi.yaml; check the build has no warnings in this repository's code
+lint: deps ## Validate docker-compose.yml, the Prometheus and Alertmanager files and openapi.yaml; check the build has no warnings in this repository's code
 	@docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"
 	@.deps/schemathesis/bin/python -c 'import sys, yaml; [yaml.safe_load(open(f)) for f in sys.argv[1:]]' \
-	  deploy/prometheus/prometheus.yml deploy/prometheus/alerts.yml openapi.yaml && echo "deploy/prometheus/*.yml, openapi.yaml: parse"
+	  deploy/prometheus/prometheus.yml deploy/prometheus/alerts.yml deploy/alertmanager/alertmanager.yml openapi.yaml \
+	  && echo "deploy/prometheus/*.yml, deploy/alertmanager/alertmanager.yml, openapi.yaml: parse"
 	@mkdir -p .run; $(ENV) swift build --build-tests 2>&1 | tee .run/build.log >/dev/null || { cat .run/build.log; exit 1; }
 	@# SwiftPM also warns about files in dependencies' checkouts (swift-distributed-tracing's
 	@# CMakeLists); only warnings about this repository's sources count.

@@ -21,4 +21,13 @@ struct RunOptionsTests {
             #expect(output.contains("\(option) must be a positive number of seconds"), "\(output)")
         }
     }
+
+    @Test("a bad --http-address (or --metrics-address, its old name) is named as the option the user knows")
+    func httpAddressIsNamed() throws {
+        for option in ["--http-address", "--metrics-address"] {
+            let (status, output) = try LeewayCLI.run(["run", "--role", "processor", option, "localhost"])
+            #expect(status != 0)
+            #expect(output.contains("--http-address (or its old name --metrics-address) expects host:port or 'off', got 'localhost'"), "\(output)")
+        }
+    }
 }

@@ -71,7 +71,7 @@ struct RunCommand: AsyncParsableCommand {
             guard metricsAddress != "off" else { return nil }
             guard let colon = metricsAddress.lastIndex(of: ":"), let port = Int(metricsAddress[metricsAddress.index(after: colon)...]),
                   (0...65_535).contains(port), colon != metricsAddress.startIndex else {
-                throw ValidationError("--metrics-address expects host:port or 'off', got '\(metricsAddress)'")
+                throw ValidationError("--http-address (or its old name --metrics-address) expects host:port or 'off', got '\(metricsAddress)'")
             }
             return (String(metricsAddress[..<colon]), port)
         }
