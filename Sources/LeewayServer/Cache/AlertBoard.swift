@@ -36,6 +36,10 @@ public final class AlertBoard: Sendable {
 
     private struct State {
         var alerts: [String: Entry] = [:]
+        /// Per partition of the alerts topic, the offset after the last record applied: a
+        /// feed that reads the topic again from its start (after an interruption) repeats
+        /// nothing to subscribers.
+        var next: [Int32: Int64] = [:]
         var sequence = 0
         var subscribers: [Int: AsyncStream<Event>.Continuation] = [:]
         var nextSubscriber = 0
@@ -100,11 +104,19 @@ public final class AlertBoard: Sendable {
         for subscriber in subscribers { subscriber.finish() }
     }
 
-    /// Applies one alert record; false when it is not an alert record v1. A tombstone
-    /// (the processor withdrew the alert: its vessel was forgotten) removes the alert; if it
-    /// was firing, subscribers get it as resolved (see ``withdrawn(_:at:)``).
+    /// Applies the record at `offset` of the alerts topic's `partition`; false when it is not
+    /// an alert record v1. A record at or before one already applied from its partition is
+    /// skipped (a re-read after an interruption). A tombstone (the processor withdrew the
+    /// alert: its vessel was forgotten) removes the alert; if it was firing, subscribers get
+    /// it as resolved (see ``withdrawn(_:at:)``).
     @discardableResult
-    func apply(key: [UInt8]?, value: [UInt8]?) -> Bool {
+    func apply(key: [UInt8]?, value: [UInt8]?, partition: Int32, offset: Int64) -> Bool {
+        let fresh = state.withLock { state in
+            guard offset >= state.next[partition, default: 0] else { return false }
+            state.next[partition] = offset + 1
+            return true
+        }
+        guard fresh else { return true }
         guard let value else {
             guard let key else { return false }
             let (subscribers, event) = state.withLock { state -> ([AsyncStream<Event>.Continuation], Event?) in

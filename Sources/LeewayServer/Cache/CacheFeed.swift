@@ -123,7 +123,7 @@ struct CacheApply: Sendable {
                 ok = stores.fleet.apply(.features, key: record.key, value: record.value, partition: record.partition,
                                         offset: record.offset, timestamp: record.timestampMilliseconds)
             case topics.alerts:
-                ok = stores.alerts.apply(key: record.key, value: record.value)
+                ok = stores.alerts.apply(key: record.key, value: record.value, partition: record.partition, offset: record.offset)
             default:
                 stores.models.apply(key: record.key, value: record.value)
                 ok = true
