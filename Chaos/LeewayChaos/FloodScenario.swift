@@ -43,15 +43,23 @@ struct FloodScenario {
         let processorPeak = processor.peakResidentBytes ?? 0
         let processorStatus = await processor.stop()
 
-        // The cache is done when it has read every prediction; a count that has not moved for
-        // 10 s short of that is a loss on the pull side (the row counts it), not a hang.
+        // The cache is done when it has read every prediction; reading that has not moved for
+        // 10 s short of that is a loss on the pull side (the row counts it), not a hang. Any
+        // topic's progress counts as moving: on the dev broker the cache's fetches can serve
+        // the features topic for tens of seconds while predictions wait (seen: 177,298
+        // predictions read, unmoved for 25 s, while 800,000 feature records were read).
         try await cache.waitForLog("serving HTTP")
-        let predictionsRead = "leeway_cache_records_total{topic=\"\(pipeline.topics.predictions)\"}"
-        var cacheRead = 0.0, movedAt = ContinuousClock.now
+        let read = { (topic: String) in "leeway_cache_records_total{topic=\"\(topic)\"}" }
+        var cacheRead = 0.0, allRead = 0.0, movedAt = ContinuousClock.now
         while cacheRead < Double(records.count), ContinuousClock.now < movedAt.advanced(by: .seconds(10)) {
             guard cache.process.isRunning else { throw ChaosError("the flood's cache exited") }
-            let read = (try? await cache.metric(predictionsRead)) ?? 0
-            if read != cacheRead { (cacheRead, movedAt) = (read, .now) }
+            var total = 0.0
+            for topic in [pipeline.topics.predictions, pipeline.topics.features, pipeline.topics.alerts] {
+                let count = (try? await cache.metric(read(topic))) ?? 0
+                if topic == pipeline.topics.predictions { cacheRead = max(cacheRead, count) }
+                total += count
+            }
+            if total > allRead { (allRead, movedAt) = (total, .now) }
             try await Task.sleep(for: .milliseconds(500))
         }
         let cacheEvicted = Int(try await cache.metric("leeway_cache_vessels_evicted_total"))
