@@ -111,21 +111,13 @@ public final class AlertBoard: Sendable {
     /// it as resolved (see ``withdrawn(_:at:)``).
     @discardableResult
     func apply(key: [UInt8]?, value: [UInt8]?, partition: Int32, offset: Int64) -> Bool {
-        let fresh = state.withLock { state in
-            guard offset >= state.next[partition, default: 0] else { return false }
-            state.next[partition] = offset + 1
-            return true
-        }
-        guard fresh else { return true }
         guard let value else {
             guard let key else { return false }
-            let (subscribers, event) = state.withLock { state -> ([AsyncStream<Event>.Continuation], Event?) in
-                guard let removed = state.alerts.removeValue(forKey: String(decoding: key, as: UTF8.self)), removed.status == "firing",
-                      let resolved = Self.withdrawn(removed.body, at: .now) else { return ([], nil) }
-                state.sequence += 1
-                return (Array(state.subscribers.values), Event(sequence: state.sequence, body: resolved))
+            change(partition: partition, offset: offset) { state, _ in
+                guard let removed = state.alerts.removeValue(forKey: String(decoding: key, as: UTF8.self)),
+                      removed.status == "firing" else { return nil }
+                return Self.withdrawn(removed.body, at: .now)
             }
-            if let event { for subscriber in subscribers { subscriber.yield(event) } }
             return true
         }
         guard let object = (try? JSONSerialization.jsonObject(with: Data(value))) as? [String: Any],
@@ -133,15 +125,27 @@ public final class AlertBoard: Sendable {
               let labels = object["labels"] as? [String: Any], let type = labels["vessel_type"] as? String,
               let severity = labels["severity"] as? String, let startsAt = object["startsAt"] as? String else { return false }
         let body = ByteBuffer(bytes: value)
-        let (subscribers, event) = state.withLock { state in
-            state.sequence += 1
+        change(partition: partition, offset: offset) { state, sequence in
             state.alerts[id] = Entry(id: id, status: status, vesselType: type, vesselID: labels["vessel_id"] as? String,
-                                     severity: severity, startsAt: startsAt, body: body, sequence: state.sequence)
+                                     severity: severity, startsAt: startsAt, body: body, sequence: sequence)
             if status == "resolved" { trimResolved(&state) }
-            return (Array(state.subscribers.values), Event(sequence: state.sequence, body: body))
+            return body
         }
-        for subscriber in subscribers { subscriber.yield(event) }
         return true
+    }
+
+    /// Under one lock: skips the record at `offset` of `partition` when one at or after it was
+    /// applied, else runs `body` with the next sequence number and, when it returns a record,
+    /// takes that number and hands the record to every subscriber (after the lock).
+    private func change(partition: Int32, offset: Int64, _ body: (inout State, Int) -> ByteBuffer?) {
+        let (subscribers, event) = state.withLock { state -> ([AsyncStream<Event>.Continuation], Event?) in
+            guard offset >= state.next[partition, default: 0] else { return ([], nil) }
+            state.next[partition] = offset + 1
+            guard let record = body(&state, state.sequence + 1) else { return ([], nil) }
+            state.sequence += 1
+            return (Array(state.subscribers.values), Event(sequence: state.sequence, body: record))
+        }
+        if let event { for subscriber in subscribers { subscriber.yield(event) } }
     }
 
     /// Drops the oldest resolved alerts beyond ``resolvedLimit`` (a tenth at a time).

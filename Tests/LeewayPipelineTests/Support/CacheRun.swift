@@ -43,19 +43,20 @@ enum CacheRun {
 
     /// Publishes alert records to the pipeline's alert topic, keyed by alert id.
     static func publish(_ alerts: [DriftAlert], to pipeline: PipelineFixture) async throws {
-        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
-        for alert in alerts {
-            try await producer.sendAwaitingRoom(ProducerRecord(topic: pipeline.topics.alerts, key: Array(alert.id.utf8), value: alert.json))
-        }
-        try await producer.flush()
-        await producer.close()
+        try await send(alerts.map { (Array($0.id.utf8), $0.json) }, to: pipeline)
     }
 
     /// Tombstones alerts `ids` on the pipeline's alert topic, as the processor withdraws the
     /// alerts of a vessel it forgot.
     static func withdraw(_ ids: [String], from pipeline: PipelineFixture) async throws {
+        try await send(ids.map { (Array($0.utf8), nil) }, to: pipeline)
+    }
+
+    private static func send(_ records: [(key: [UInt8], value: [UInt8]?)], to pipeline: PipelineFixture) async throws {
         let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
-        for id in ids { try await producer.sendAwaitingRoom(ProducerRecord(topic: pipeline.topics.alerts, key: Array(id.utf8), value: nil)) }
+        for record in records {
+            try await producer.sendAwaitingRoom(ProducerRecord(topic: pipeline.topics.alerts, key: record.key, value: record.value))
+        }
         try await producer.flush()
         await producer.close()
     }
