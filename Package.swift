@@ -49,7 +49,10 @@ let package = Package(
         .target(name: "LeewayCore"),
         .target(name: "LeewaySimulator", dependencies: ["LeewayCore"]),
         .target(name: "LeewayModels", dependencies: ["LeewayCore"]),
-        .target(name: "LeewayTraining", dependencies: ["LeewayCore", "LeewayModels"]),
+        // Fitting is numeric work that a debug build runs some 50× slower: optimized in every
+        // configuration, so that the test suite trains real models in seconds.
+        .target(name: "LeewayTraining", dependencies: ["LeewayCore", "LeewayModels"], swiftSettings: [.unsafeFlags(["-O"])]),
+        .target(name: "LeewayEvaluation", dependencies: ["LeewayCore", "LeewayModels", "LeewayTraining", "LeewaySimulator"]),
         .target(
             name: "LeewayPipeline",
             dependencies: [
@@ -84,6 +87,7 @@ let package = Package(
                 "LeewayModels",
                 "LeewayTraining",
                 "LeewaySimulator",
+                "LeewayEvaluation",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -117,6 +121,8 @@ let package = Package(
         ),
         .testTarget(name: "LeewayCoreTests", dependencies: ["LeewayCore"]),
         .testTarget(name: "LeewaySimulatorTests", dependencies: ["LeewaySimulator", "LeewayCore"]),
+        .testTarget(name: "LeewayEvaluationTests",
+                    dependencies: ["LeewayEvaluation", "LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore"]),
         .testTarget(name: "LeewayTrainingTests",
                     dependencies: ["LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore", "BrowserTestSupport"]),
         .target(name: "BrowserTestSupport", path: "Tests/BrowserTestSupport"),

@@ -20,6 +20,14 @@ public struct FleetSimulator: Sendable {
         public var drifts: [SensorDrift] = []
         /// Satellite links: gaps, then late out-of-order bursts with some resent duplicates.
         public var satelliteLinks = false
+        /// The physics the ships follow.
+        public var physics = SimulatorPhysics.baseline
+        /// How far (0…0.3) each ship's particulars differ from its type's typical hull:
+        /// displacement by up to ±spread, Admiralty coefficient ±1.5·spread,
+        /// design speed and specific consumption ±spread/2. 0: every ship of a type is alike.
+        public var hullSpread = 0.0
+        /// The vessel types, assigned in turn (nil: a mixed merchant fleet of every type).
+        public var types: [VesselType]?
 
         /// The defaults: 100 clean vessels from 2026-11-29T08:00Z, one report a minute.
         public init() {}
@@ -58,13 +66,17 @@ public struct FleetSimulator: Sendable {
     /// Creates the fleet.
     public init(_ configuration: Configuration) {
         self.configuration = configuration
-        let mix: [VesselType] = [.tanker, .container, .bulk, .tanker, .bulk, .container, .cruise, .passenger, .dredger, .tug, .fishing, .bulk]
+        let mix = configuration.types.flatMap { $0.isEmpty ? nil : $0 } ?? Self.mixedFleet
         vessels = (0..<max(1, configuration.vessels)).map {
-            SimulatedVessel(index: $0, type: mix[$0 % mix.count], seed: configuration.seed, start: configuration.start)
+            SimulatedVessel(index: $0, type: mix[$0 % mix.count], seed: configuration.seed, start: configuration.start,
+                            physics: configuration.physics, hullSpread: min(max(configuration.hullSpread, 0), 0.3))
         }
         links = Array(repeating: SatelliteLink(), count: vessels.count)
         random = SeededRandom(seed: configuration.seed &+ 0xA5A5)
     }
+
+    /// The default type mix, assigned in turn.
+    public static let mixedFleet: [VesselType] = [.tanker, .container, .bulk, .tanker, .bulk, .container, .cruise, .passenger, .dredger, .tug, .fishing, .bulk]
 
     /// The vessel ids, in order.
     public var vesselIDs: [String] { vessels.map(\.id) }

@@ -11,6 +11,7 @@ struct SimulatedVessel: Sendable {
     let id: String
     let type: VesselType
     let hull: HullParticulars
+    let physics: VesselPhysics
     var random: SeededRandom
     var latitude: Double
     var longitude: Double
@@ -24,10 +25,17 @@ struct SimulatedVessel: Sendable {
     var current: Double
     var stuckValues: [TelemetryField: Double] = [:]
 
-    init(index: Int, type: VesselType, seed: UInt64, start: EventTime) {
+    init(index: Int, type: VesselType, seed: UInt64, start: EventTime, physics: SimulatorPhysics = .baseline, hullSpread: Double = 0) {
         id = "IMO\(9_100_000 + index)"
         self.type = type
-        hull = HullParticulars.typical(type)
+        // The ship's own particulars come from a stream of their own, so that a fleet without
+        // spread and with the baseline physics reports exactly what it always has.
+        var particulars = SeededRandom(seed: seed ^ (UInt64(index) &* 0xC2B2_AE3D_27D4_EB4F) ^ 0x5851_F42D)
+        let ship = VesselPhysics(type: type, physics: physics, spread: hullSpread, random: &particulars)
+        self.physics = ship
+        var hull = HullParticulars.typical(type)
+        hull.hull = ship.hull
+        self.hull = hull
         random = SeededRandom(seed: seed ^ (UInt64(index) &* 0x9E37_79B9_7F4A_7C15))
         latitude = random.uniform(-50...55)
         longitude = random.uniform(-170...170)
@@ -72,7 +80,7 @@ struct SimulatedVessel: Sendable {
         var stw = 0.0, power = 0.0, fuel = 0.0
         if case .passage(_, _, let speed) = phase {
             (stw, power) = propulsion(speed: speed, draft: draft, waveHeight: waveHeight)
-            fuel = power * hull.sfoc(load: power / hull.maxPower) / 1e6
+            fuel = physics.fuel(power: power)
             course = (course + random.gaussian() * 2).truncatingRemainder(dividingBy: 360)
             if course < 0 { course += 360 }
         }
@@ -113,7 +121,7 @@ struct SimulatedVessel: Sendable {
     /// scaled up by fouling and waves, plus wind resistance from the head-wind component;
     /// the engine's power limit caps the speed.
     func propulsion(speed: Double, draft: Double, waveHeight: Double) -> (speed: Double, power: Double) {
-        let power = hull.hull.shaftPower(speed: speed, draft: draft, daysSinceCleaning: daysSinceCleaning,
+        let power = physics.shaftPower(speed: speed, draft: draft, daysSinceCleaning: daysSinceCleaning,
                                          waveHeight: waveHeight, windSpeed: windSpeed, relativeWind: windDirection - course)
         guard power > hull.maxPower else { return (speed, power) }
         let perKnotCubed = power / (speed * speed * speed)

@@ -8,7 +8,7 @@ public struct HoldoutScore: Sendable {
 
     /// Scores `model` on `rows`.
     public init(_ model: LinearPhysicsModel, on rows: [TrainingSet.Row]) {
-        predictions = rows.map { ($0, model.predict($0.inputs)) }
+        predictions = rows.map { ($0, model.predict($0.inputs, calibration: model.calibration(for: $0.vesselID))) }
     }
 
     /// Actual − predicted of `target` per row (rows without either are left out).
@@ -46,6 +46,34 @@ public struct HoldoutScore: Sendable {
             pair.row.actuals[target].flatMap { a in pair.predicted[target].flatMap { $0 > 0 ? (a - $0) / $0 : nil } }
         })
         return (absolute, relative)
+    }
+
+    /// Standard deviation of the relative residuals of `target` about each vessel's own mean
+    /// in each operating regime (``OperatingRegime/residualSlot``): the per-report noise the
+    /// fuel drift watch sees once it has learnt a vessel's reference level per regime. Sister
+    /// ships that differ by a few percent do not inflate it, so a fault of a few percent
+    /// stands out. At least 0.5 %.
+    public func withinVesselDeviation(_ target: PredictionTarget) -> Double {
+        var groups: [String: (sum: Double, squares: Double, count: Double)] = [:]
+        for pair in predictions {
+            guard let actual = pair.row.actuals[target], let predicted = pair.predicted[target], predicted > 0 else { continue }
+            let relative = (actual - predicted) / predicted
+            let key = "\(pair.row.vesselID) \(pair.row.regime.residualSlot)"
+            let group = groups[key] ?? (0, 0, 0)
+            groups[key] = (group.sum + relative, group.squares + relative * relative, group.count + 1)
+        }
+        var squares = 0.0, degrees = 0.0
+        for group in groups.values where group.count > 1 {
+            squares += group.squares - group.sum * group.sum / group.count
+            degrees += group.count - 1
+        }
+        return max(degrees > 0 ? (squares / degrees).squareRoot() : Self.deviation(residualDeviationSample(target)), 0.03)
+    }
+
+    private func residualDeviationSample(_ target: PredictionTarget) -> [Double] {
+        predictions.compactMap { pair in
+            pair.row.actuals[target].flatMap { a in pair.predicted[target].flatMap { $0 > 0 ? (a - $0) / $0 : nil } }
+        }
     }
 
     static func deviation(_ values: [Double]) -> Double {

@@ -12,6 +12,9 @@ public struct PhysicsChecks: Sendable {
     public var maximumBandBias = 0.05
     /// Fewest holdout reports for a band's bias to count.
     public var minimumBandRecords = 30
+    /// Plausible specific fuel consumption of a ship's main engine, g/kWh: predicted fuel ÷
+    /// predicted power. A fuel meter in kg/h, or fuel and power columns swapped, fall far outside.
+    public var specificConsumption: ClosedRange<Double> = 120...320
 
     /// Checks for a type with particulars `hull`.
     public init(hull: HullClass) { self.hull = hull }
@@ -24,7 +27,8 @@ public struct PhysicsChecks: Sendable {
 
     /// Runs every check on `model` and its holdout `metrics`.
     public func run(_ model: LinearPhysicsModel, metrics: [TargetMetrics]) -> [CheckResult] {
-        [positive(model), increasingWithSpeed(model), exponent(model), increasingWithDraft(model), fouling(model), bias(metrics)]
+        [positive(model), increasingWithSpeed(model), exponent(model), increasingWithDraft(model), fouling(model),
+         specificConsumption(model), bias(metrics)]
     }
 
     func fuel(_ model: LinearPhysicsModel, speed: Double, draft: Double, days: Double = 0) -> Double {
@@ -73,6 +77,22 @@ public struct PhysicsChecks: Sendable {
         let perYear = clean > 0 ? (fouled - clean) / clean : .nan
         return CheckResult(name: "fouling_non_negative", passed: perYear >= 0,
                            detail: "fuel change after 365 days without hull cleaning: \(format(perYear * 100, 1)) % (must be ≥ 0)")
+    }
+
+    private func specificConsumption(_ model: LinearPhysicsModel) -> CheckResult {
+        var values: [Double] = []
+        for draft in [hull.ballastDraft, hull.ladenDraft] {
+            for speed in [speeds[speeds.count / 2], speeds[speeds.count - 1]] {
+                let predicted = model.predict(PhysicsInputs(speed: speed, draft: draft))
+                if let fuel = predicted[.fuelRate], let power = predicted[.shaftPower] {
+                    values.append(power > 0 ? fuel * 1e6 / power : .nan)
+                }
+            }
+        }
+        let low = values.min() ?? .nan, high = values.max() ?? .nan
+        let passed = !values.isEmpty && values.allSatisfy { specificConsumption.contains($0) }
+        return CheckResult(name: "sfoc_plausible", passed: passed,
+                           detail: "predicted fuel ÷ predicted power at \(format(speeds[speeds.count / 2], 1)) and \(format(speeds[speeds.count - 1], 1)) kn, ballast and laden: \(format(low, 0))–\(format(high, 0)) g/kWh (allowed \(format(specificConsumption.lowerBound, 0))–\(format(specificConsumption.upperBound, 0)); a fuel meter in kg/h reads 1000× high)")
     }
 
     private func bias(_ metrics: [TargetMetrics]) -> CheckResult {

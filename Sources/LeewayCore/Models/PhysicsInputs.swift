@@ -25,16 +25,38 @@ public struct PhysicsInputs: Sendable, Equatable {
         self.relativeWind = relativeWind
     }
 
-    /// The inputs of `report`; nil without a speed through water. A missing draught comes
-    /// from the vessel's state, else `assumedDraft`; missing weather counts as calm, a missing
-    /// course as wind on the beam.
+    /// The catalogue inputs a physics model reads, in ``init(_:assumedDraft:)``'s order.
+    public static let layout = InputLayout([.speedThroughWater, .draft, .daysSinceHullCleaning, .waveHeight, .windSpeed, .relativeWind])
+
+    /// The inputs of `report` (``layout``'s vector, from the report and the vessel's state);
+    /// nil without a speed through water.
     public init?(_ report: Telemetry, state: borrowing VesselState, assumedDraft: Double) {
-        guard let speed = report[.speedThroughWater] else { return nil }
-        let course = report[.courseOverGround] ?? report[.heading]
-        self.init(speed: speed, draft: report[.draft] ?? state.draft ?? assumedDraft,
-                  daysSinceCleaning: report[.daysSinceHullCleaning] ?? state.daysSinceHullCleaning ?? 0,
-                  waveHeight: report[.waveHeight] ?? 0, windSpeed: report[.windSpeed] ?? 0,
-                  relativeWind: course.flatMap { course in report[.windDirection].map { $0 - course } } ?? 90)
+        guard let speed = ModelInput.speedThroughWater.value(report, state: state) else { return nil }
+        self.init(speed: speed, draft: ModelInput.draft.value(report, state: state) ?? assumedDraft,
+                  daysSinceCleaning: ModelInput.daysSinceHullCleaning.value(report, state: state) ?? 0,
+                  waveHeight: ModelInput.waveHeight.value(report, state: state) ?? 0,
+                  windSpeed: ModelInput.windSpeed.value(report, state: state) ?? 0,
+                  relativeWind: ModelInput.relativeWind.value(report, state: state) ?? 90)
+    }
+
+    /// The inputs from a ``layout`` vector (NaN is missing); nil without a speed through water.
+    /// A missing draught is `assumedDraft`, missing fouling 0, missing weather calm, a missing
+    /// relative wind on the beam.
+    public init?(_ vector: [Double], assumedDraft: Double) {
+        guard vector.count == 6, !vector[0].isNaN else { return nil }
+        func or(_ value: Double, _ fallback: Double) -> Double { value.isNaN ? fallback : value }
+        self.init(speed: vector[0], draft: or(vector[1], assumedDraft), daysSinceCleaning: or(vector[2], 0),
+                  waveHeight: or(vector[3], 0), windSpeed: or(vector[4], 0), relativeWind: or(vector[5], 90))
+    }
+
+    /// The apparent wind's component from ahead, m/s: the ship's own speed plus the true
+    /// wind's component from ahead (negative when a following wind outruns the ship).
+    public var aheadWind: Double { speed * 0.5144 + windSpeed * cos(relativeWind * .pi / 180) }
+
+    /// The apparent wind's speed, m/s: the ship's own speed and the true wind as vectors.
+    public var apparentWind: Double {
+        let ahead = aheadWind, abeam = windSpeed * sin(relativeWind * .pi / 180)
+        return (ahead * ahead + abeam * abeam).squareRoot()
     }
 
     /// Apparent head-wind speed, m/s: the ship's own speed plus the wind's component from ahead.

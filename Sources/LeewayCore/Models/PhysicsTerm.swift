@@ -23,13 +23,42 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
     case loadCurve = "(draft_m^(2/3)*stw_kn^3)^2"
     /// The load curve's third-order part (the specific-consumption bowl is quadratic in load).
     case loadCurveCubed = "(draft_m^(2/3)*stw_kn^3)^3"
+    /// The hull's power law with the model's own exponents (``PhysicsExponents``).
+    case hull = "draft_m^b*stw_kn^a"
+    /// Fouling: the hull's power growing with days since cleaning.
+    case hullFouling = "days_since_hull_cleaning*draft_m^b*stw_kn^a"
+    /// Added resistance in waves from any direction.
+    case hullWaves = "wave_height_m^2*draft_m^b*stw_kn^a"
+    /// The extra resistance of waves from ahead: weight 1 ahead, 0 astern.
+    case hullHeadWaves = "wave_height_m^2*(1+cos(relative_wind))/2*draft_m^b*stw_kn^a"
+    /// Wind drag from the apparent wind's whole vector: its magnitude times its component
+    /// from ahead (negative with a following wind faster than the ship) times speed.
+    case windDrag = "apparent_wind_ms*ahead_wind_ms*stw_kn"
+    /// Fuel from the model's own predicted shaft power: the engine's mean specific consumption.
+    case predictedPower = "shaft_power_kw"
+    /// Fuel's load curve: specific consumption rising away from 80 % of the type's installed power.
+    case predictedPowerLoad = "shaft_power_kw*(shaft_power_kw/max_power_kw-0.8)^2"
 
     /// The terms `leeway train` fits by default: the physics of a displacement hull.
     public static let standard: [PhysicsTerm] = [.admiralty, .fouling, .waves, .headWaves, .headWind, .loadCurve]
 
+    /// Shaft power's terms in `leeway train`'s fit: the hull's power law scaled by fouling
+    /// and waves, plus wind. Every coefficient is non-negative.
+    public static let shaftPower: [PhysicsTerm] = [.hull, .hullFouling, .hullWaves, .hullHeadWaves, .headWind, .windDrag]
+    /// Fuel's terms in `leeway train`'s fit: predicted shaft power times the engine's curve.
+    public static let fuel: [PhysicsTerm] = [.predictedPower, .predictedPowerLoad]
+
+    /// Whether the term is the hull's power law (scaled by ``VesselCalibration/hull``).
+    public var isHullTerm: Bool { self == .hull || self == .hullFouling || self == .hullWaves || self == .hullHeadWaves }
+
+    /// Whether the term reads the model's predicted shaft power.
+    public var readsPredictedPower: Bool { self == .predictedPower || self == .predictedPowerLoad }
+
     /// The term's value for `inputs`.
+    /// `exponents` shape the hull terms; `power` (kW, predicted) and `maxPower` (kW) the fuel terms.
     @inline(__always)
-    public func value(_ inputs: PhysicsInputs) -> Double {
+    public func value(_ inputs: PhysicsInputs, exponents: PhysicsExponents = .admiralty, power: Double = .nan,
+                      maxPower: Double = .nan) -> Double {
         switch self {
         case .speedCubed: return inputs.speed * inputs.speed * inputs.speed
         case .admiralty: return Self.admiralty(inputs)
@@ -46,7 +75,23 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
         case .loadCurveCubed:
             let admiralty = Self.admiralty(inputs)
             return admiralty * admiralty * admiralty
+        case .hull: return Self.hull(inputs, exponents)
+        case .hullFouling: return inputs.daysSinceCleaning * Self.hull(inputs, exponents)
+        case .hullWaves: return inputs.waveHeight * inputs.waveHeight * Self.hull(inputs, exponents)
+        case .hullHeadWaves:
+            let weight = (1 + cos(inputs.relativeWind * .pi / 180)) / 2
+            return inputs.waveHeight * inputs.waveHeight * weight * Self.hull(inputs, exponents)
+        case .windDrag: return inputs.apparentWind * inputs.aheadWind * inputs.speed
+        case .predictedPower: return power
+        case .predictedPowerLoad:
+            let load = power / maxPower - 0.8
+            return power * load * load
         }
+    }
+
+    private static func hull(_ inputs: PhysicsInputs, _ exponents: PhysicsExponents) -> Double {
+        guard inputs.speed > 0, inputs.draft > 0 else { return 0 }
+        return pow(inputs.draft, exponents.draft) * pow(inputs.speed, exponents.speed)
     }
 
     private static func admiralty(_ inputs: PhysicsInputs) -> Double {

@@ -12,6 +12,8 @@ public enum ArtifactError: Error, Equatable, CustomStringConvertible {
     case coefficientCount(target: String, expected: Int, found: Int)
     /// NaN or infinity among the numbers.
     case nonFinite(String)
+    /// Inputs that are not in the feature catalogue, or not the ones the kind reads.
+    case unsupportedInputs(String)
     /// The content does not match its recorded hash.
     case hashMismatch(recorded: String, computed: String)
     /// The artifact records failed physics checks, so it must not serve (whatever its status says).
@@ -25,6 +27,7 @@ public enum ArtifactError: Error, Equatable, CustomStringConvertible {
         case .unknownTarget(let name): "unknown target \"\(name)\" (known: fuel_rate_tph, shaft_power_kw)"
         case .coefficientCount(let target, let expected, let found):
             "target \(target) has \(found) coefficients for \(expected) features"
+        case .unsupportedInputs(let reason): "inputs: \(reason)"
         case .nonFinite(let what): "\(what) is not a finite number"
         case .failedChecks(let names): "the artifact failed its checks (\(names.joined(separator: ", "))) and cannot serve"
         case .hashMismatch(let recorded, let computed):

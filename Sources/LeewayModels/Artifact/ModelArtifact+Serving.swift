@@ -21,26 +21,59 @@ extension ModelArtifact {
     public func servingModel() throws(ArtifactError) -> LinearPhysicsModel {
         guard kind == Self.linearPhysicsKind else { throw .unknownKind(kind) }
         guard contentHash == computedContentHash else { throw .hashMismatch(recorded: contentHash, computed: computedContentHash) }
-        var terms: [PhysicsTerm] = []
-        for feature in features {
-            guard let term = PhysicsTerm(rawValue: feature) else { throw .unknownFeature(feature) }
-            terms.append(term)
+        if let inputs {
+            do {
+                _ = try FeatureCatalogue.inputs(named: inputs)
+            } catch {
+                throw .unsupportedInputs(error.description)
+            }
+            let expected = PhysicsInputs.layout.inputs.map(\.rawValue)
+            guard inputs == expected else {
+                throw .unsupportedInputs("a linear-physics model reads \(expected.joined(separator: ", ")), in that order; got \(inputs.joined(separator: ", "))")
+            }
         }
+        let terms = try Self.terms(features)
         var equations: [PredictionTarget: LinearPhysicsModel.Equation] = [:]
         for equation in targets {
             guard let target = PredictionTarget.named(equation.name) else { throw .unknownTarget(equation.name) }
-            guard equation.coefficients.count == terms.count else {
-                throw .coefficientCount(target: equation.name, expected: terms.count, found: equation.coefficients.count)
+            let own = try equation.features.map(Self.terms)
+            let count = (own ?? terms).count
+            guard equation.coefficients.count == count else {
+                throw .coefficientCount(target: equation.name, expected: count, found: equation.coefficients.count)
             }
             guard (equation.coefficients + [equation.intercept, equation.relativeResidualStd]).allSatisfy(\.isFinite) else {
                 throw .nonFinite("a number of target \(equation.name)")
             }
+            if (own ?? terms).contains(where: \.readsPredictedPower), target == .shaftPower || !targets.contains(where: { $0.name == "shaft_power_kw" }) {
+                throw .unsupportedInputs("target \(equation.name) reads predicted shaft power, which needs a shaft_power_kw equation of its own")
+            }
             equations[target] = .init(intercept: equation.intercept, coefficients: equation.coefficients,
-                                      relativeResidualDeviation: equation.relativeResidualStd)
+                                      relativeResidualDeviation: equation.relativeResidualStd, terms: own)
+        }
+        let exponents = PhysicsExponents(speed: speedExponent ?? 3, draft: draftExponent ?? 2.0 / 3.0)
+        guard exponents.speed.isFinite, exponents.draft.isFinite else { throw .nonFinite("speed_exponent or draft_exponent") }
+        var calibrations: [String: VesselCalibration] = [:]
+        for vessel in vessels ?? [] {
+            guard vessel.hullFactor.isFinite, vessel.fuelFactor.isFinite, vessel.hullFactor > 0, vessel.fuelFactor > 0 else {
+                throw .nonFinite("the calibration of vessel \(vessel.vesselId) (factors must be finite and positive)")
+            }
+            calibrations[vessel.vesselId] = VesselCalibration(hull: vessel.hullFactor, fuel: vessel.fuelFactor)
         }
         guard assumedDraftM.isFinite, assumedDraftM > 0 else { throw .nonFinite("assumed_draft_m") }
         return LinearPhysicsModel(identity: ModelIdentity(name: name, version: version, kind: kind), terms: terms,
-                                  equations: equations, assumedDraft: assumedDraftM, fuelBias: fuelBiasByRegime)
+                                  equations: equations, assumedDraft: assumedDraftM, exponents: exponents,
+                                  maxPower: HullClass.typical(vesselType).maxPower, calibrations: calibrations, fuelBias: fuelBiasByRegime)
+    }
+}
+
+extension ModelArtifact {
+    static func terms(_ names: [String]) throws(ArtifactError) -> [PhysicsTerm] {
+        var terms: [PhysicsTerm] = []
+        for name in names {
+            guard let term = PhysicsTerm(rawValue: name) else { throw .unknownFeature(name) }
+            terms.append(term)
+        }
+        return terms
     }
 }
 

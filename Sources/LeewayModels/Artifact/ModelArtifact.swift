@@ -13,6 +13,18 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
     public var kind: String
     /// Its regressors, by ``PhysicsTerm`` name, in coefficient order.
     public var features: [String]
+    /// The hull terms' speed exponent (absent: Admiralty law's 3).
+    public var speedExponent: Double?
+    /// The hull terms' draught exponent (absent: 2/3).
+    public var draftExponent: Double?
+    /// The feature-catalogue inputs it reads, in vector order (absent: the physics inputs).
+    public var inputs: [String]?
+    /// The feature catalogue version its inputs are named in.
+    public var featureCatalogue: String?
+    /// How the coefficients were fitted (bounds, priors, chosen penalties).
+    public var fit: FitRecord?
+    /// The ships calibrated in training (absent: every ship is the type's typical one).
+    public var vessels: [VesselFactor]?
     /// One fitted equation per predicted target.
     public var targets: [TargetEquation]
     /// Draught assumed when neither a report nor the vessel's state has one, metres.
@@ -45,7 +57,7 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
 
     /// An artifact from its members.
     public init(name: String, vesselType: VesselType, version: Int, kind: String, features: [String],
-                targets: [TargetEquation], assumedDraftM: Double, training: TrainingWindow, metrics: [TargetMetrics],
+                speedExponent: Double? = nil, draftExponent: Double? = nil, inputs: [String]? = nil, featureCatalogue: String? = nil, fit: FitRecord? = nil, vessels: [VesselFactor]? = nil, targets: [TargetEquation], assumedDraftM: Double, training: TrainingWindow, metrics: [TargetMetrics],
                 references: [String: ReferenceDistribution], checks: [CheckResult], diagnostics: ModelDiagnostics? = nil,
                 status: ModelStatus, approvedBy: String? = nil, approvedAt: String? = nil, notes: String? = nil,
                 createdAt: String, contentHash: String) {
@@ -54,6 +66,12 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
         self.version = version
         self.kind = kind
         self.features = features
+        self.speedExponent = speedExponent
+        self.draftExponent = draftExponent
+        self.inputs = inputs
+        self.featureCatalogue = featureCatalogue
+        self.fit = fit
+        self.vessels = vessels
         self.targets = targets
         self.assumedDraftM = assumedDraftM
         self.training = training

@@ -6,6 +6,8 @@ public struct TargetEquation: Codable, Sendable, Equatable {
     public var unit: String
     /// The constant.
     public var intercept: Double
+    /// The equation's own regressors, by ``PhysicsTerm`` name (absent: the artifact's `features`).
+    public var features: [String]?
     /// One weight per feature.
     public var coefficients: [Double]
     /// Residual standard deviation on the holdout, in the target's unit.
@@ -15,8 +17,9 @@ public struct TargetEquation: Codable, Sendable, Equatable {
     public var relativeResidualStd: Double
 
     /// An equation from its members.
-    public init(name: String, unit: String, intercept: Double, coefficients: [Double], residualStd: Double,
-                relativeResidualStd: Double) {
+    public init(name: String, unit: String, intercept: Double, features: [String]? = nil, coefficients: [Double],
+                residualStd: Double, relativeResidualStd: Double) {
+        self.features = features
         self.name = name
         self.unit = unit
         self.intercept = intercept

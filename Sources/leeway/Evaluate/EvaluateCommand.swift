@@ -1,5 +1,6 @@
 import ArgumentParser
 import LeewayCore
+import LeewayEvaluation
 import LeewayModels
 import LeewaySimulator
 import LeewayTraining
@@ -8,7 +9,7 @@ import LeewayTraining
 struct EvaluateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "evaluate", abstract: "Measure Leeway against simulated ground truth.",
-        subcommands: [EvaluateDrift.self])
+        subcommands: [EvaluateModels.self, EvaluateDrift.self])
 }
 
 /// Simulates a fleet with injected faults, runs the processor's per-report pass and prints

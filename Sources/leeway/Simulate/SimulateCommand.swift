@@ -22,6 +22,10 @@ struct SimulateCommand: AsyncParsableCommand {
             help: ArgumentHelp("Inject a fault (repeatable): fuel:ID:+8%@TIME, speedlog:ID:+0.5@TIME, stuck:ID:FIELD@TIME.", valueName: "fault"))
     var drift: [String] = []
     @Flag(name: .long, help: "Satellite links: gaps, then late out-of-order bursts with resent duplicates.") var satellite = false
+    @Option(name: .long, help: "The ships' physics: baseline (the physics baseline's own formula) or variant (physics the baseline does not assume).")
+    var physics: SimulatorPhysics = .baseline
+    @Option(name: .long, help: "How far each ship's particulars differ from its type's typical hull (0…0.3).") var hullSpread = 0.0
+    @Option(name: .long, help: "Vessel types assigned in turn, comma-separated (default: a mixed merchant fleet).") var types: String?
     @Option(name: .long, help: "The telemetry topic.") var topic = "fleet.telemetry.v1"
     @Option(name: .long, help: "Also write each record as a JSON line to this file.") var out: String?
     @Flag(name: .long, help: "Do not produce to Kafka (use with --out).") var noKafka = false
@@ -35,6 +39,8 @@ struct SimulateCommand: AsyncParsableCommand {
             throw ValidationError("--drift '\(fault)' is not kind:VESSEL:AMOUNT@TIME (fuel:IMO9100000:+8%@2026-12-01T00:00:00Z)")
         }
         guard !noKafka || out != nil else { throw ValidationError("--no-kafka needs --out") }
+        guard (0...0.3).contains(hullSpread) else { throw ValidationError("--hull-spread must be within 0…0.3, got \(hullSpread)") }
+        if let types { _ = try VesselType.list(types) }
     }
 
     func run() async throws {
@@ -46,6 +52,9 @@ struct SimulateCommand: AsyncParsableCommand {
         configuration.badFraction = badFraction
         configuration.drifts = drift.compactMap(SensorDrift.init)
         configuration.satelliteLinks = satellite
+        configuration.physics = physics
+        configuration.hullSpread = hullSpread
+        configuration.types = try types.map(VesselType.list)
         var fleet = FleetSimulator(configuration)
 
         let producer = try noKafka ? nil : makeProducer()
