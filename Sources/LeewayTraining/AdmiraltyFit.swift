@@ -34,7 +34,18 @@ public struct AdmiraltyFit: Sendable {
     public var calibrationRounds = 12
 
     /// A fit for a type with `maxPower` kW installed.
-    public init(maxPower: Double) { self.maxPower = maxPower }
+    /// The type's lowest specific fuel consumption, g/kWh: bounds the load curve's coefficient.
+    public var minimumSFOC: Double
+    /// How much specific consumption may rise per unit of squared load away from 80 %, as a
+    /// share of its minimum (0.6: +22 % at 20 % load). Two days in one speed band cannot tell
+    /// the engine's curve from noise; the bound keeps an extrapolated curve an engine's.
+    public var loadCurveLimit = 0.6
+
+    /// A fit for a type with `maxPower` kW installed and an engine of `minimumSFOC` g/kWh at best.
+    public init(maxPower: Double, minimumSFOC: Double) {
+        self.maxPower = maxPower
+        self.minimumSFOC = minimumSFOC
+    }
 
     /// A penalty and its validation score.
     public struct Candidate: Sendable, Equatable {
@@ -98,7 +109,7 @@ public struct AdmiraltyFit: Sendable {
         for index in ship { counts[index] += 1 }
 
         // Shaft power: exponents, type coefficients and ship factors in turn.
-        let powerRidge = BoundedRidge(constraints: powerTerms.map(Self.constraint), intercept: 0...0)
+        let powerRidge = BoundedRidge(constraints: powerTerms.map(constraint), intercept: 0...0)
         let weights = p.map { 1 / ($0 * $0) }
         var hull = [Double](repeating: 1, count: names.count)
         var exponents = searchExponents(rows, p, scale: ship.map { hull[$0] }, last: nil)
@@ -121,25 +132,38 @@ public struct AdmiraltyFit: Sendable {
         let fuelRaw = zip(rows, predicted).map { row, power in
             fuelTerms.map { $0.value(row, exponents: exponents, power: power, maxPower: maxPower) }
         }
-        let fuelRidge = BoundedRidge(constraints: fuelTerms.map(Self.constraint), intercept: 0...Double.greatestFiniteMagnitude)
-        let fuelWeights = f.map { 1 / ($0 * $0) }
-        let all = fuelTerms.map { _ in true }
-        var engine = [Double](repeating: 1, count: names.count)
-        for _ in 0..<calibrationRounds {
-            let fit = fuelRidge.fit(features: scaled(fuelRaw, ship, engine, all), target: f, weights: fuelWeights, penalty: 1e-6)
-            let split = fuelRaw.map { row in (scaledPart: LinearCombination.value(fit, row) - fit.intercept, fixed: fit.intercept) }
-            let next = factors(split, target: f, weights: fuelWeights, ship: ship, counts: counts)
-            let moved = zip(next, engine).map { abs($0 / $1 - 1) }.max() ?? 0
-            engine = next
-            if moved < 1e-4 { break }
-        }
-        let fuelFit = choose(fuelRidge, scaled(fuelRaw, ship, engine, all), f)
+        // The engine's curve alone, and with a hotel load: the hotel load stays only when the
+        // validation split prefers it by more than 1 % (one speed band cannot tell them apart,
+        // and a hotel load extrapolated to low speed bends the fuel curve flat).
+        let engineOnly = fitFuel(fuelRaw, f, ship: ship, counts: counts, hotelLoad: 0...0)
+        let withHotel = fitFuel(fuelRaw, f, ship: ship, counts: counts, hotelLoad: 0...Double.greatestFiniteMagnitude)
+        let best = { (fit: TargetFit) in fit.candidates.map(\.validationRMSE).min() ?? .infinity }
+        let (fuelFit, engine) = best(withHotel.fit) < 0.99 * best(engineOnly.fit) ? withHotel : engineOnly
         var calibrations: [String: (calibration: VesselCalibration, records: Int)] = [:]
         for (index, name) in names.enumerated() {
             calibrations[name] = (VesselCalibration(hull: hull[index], fuel: engine[index]), counts[index])
         }
         return Result(exponents: exponents, power: powerFit, fuel: fuelFit, validationRows: rows.count - cut(rows.count),
                       calibrations: calibrations)
+    }
+
+    /// Fuel's equation with the hotel load within `hotelLoad`, alternating with each ship's
+    /// fuel factor; the factors it ends with.
+    private func fitFuel(_ raw: [[Double]], _ f: [Double], ship: [Int], counts: [Int], hotelLoad: ClosedRange<Double>)
+        -> (fit: TargetFit, factors: [Double]) {
+        let ridge = BoundedRidge(constraints: fuelTerms.map(constraint), intercept: hotelLoad)
+        let weights = f.map { 1 / ($0 * $0) }
+        let all = fuelTerms.map { _ in true }
+        var engine = [Double](repeating: 1, count: counts.count)
+        for _ in 0..<calibrationRounds {
+            let fit = ridge.fit(features: scaled(raw, ship, engine, all), target: f, weights: weights, penalty: 1e-6)
+            let split = raw.map { row in (scaledPart: LinearCombination.value(fit, row) - fit.intercept, fixed: fit.intercept) }
+            let next = factors(split, target: f, weights: weights, ship: ship, counts: counts)
+            let moved = zip(next, engine).map { abs($0 / $1 - 1) }.max() ?? 0
+            engine = next
+            if moved < 1e-4 { break }
+        }
+        return (choose(ridge, scaled(raw, ship, engine, all), f), engine)
     }
 
     /// `rows` with the masked columns multiplied by each row's ship factor.
@@ -180,9 +204,14 @@ public struct AdmiraltyFit: Sendable {
         return factors
     }
 
-    /// The bounds of `term`'s coefficient: non-negative; the main hull term unpenalized.
-    static func constraint(_ term: PhysicsTerm) -> BoundedRidge.Constraint {
-        term == .hull || term == .predictedPower ? BoundedRidge.Constraint(0...Double.greatestFiniteMagnitude, penalized: false) : .nonNegative
+    /// The bounds of `term`'s coefficient: non-negative; the main terms unpenalized; the
+    /// load curve at most ``loadCurveLimit`` of the minimum specific consumption.
+    public func constraint(_ term: PhysicsTerm) -> BoundedRidge.Constraint {
+        switch term {
+        case .hull, .predictedPower: BoundedRidge.Constraint(0...Double.greatestFiniteMagnitude, penalized: false)
+        case .predictedPowerLoad: BoundedRidge.Constraint(0...(loadCurveLimit * minimumSFOC * 1e-6))
+        default: .nonNegative
+        }
     }
 
     private func cut(_ rows: Int) -> Int { rows - max(1, Int(Double(rows) * validationFraction)) }
@@ -209,7 +238,7 @@ public struct AdmiraltyFit: Sendable {
     /// one around its best; given the last round's exponents, only their neighbours.
     private func searchExponents(_ rows: [PhysicsInputs], _ power: [Double], scale: [Double], last: PhysicsExponents?) -> PhysicsExponents {
         let mask = powerTerms.map(\.isHullTerm)
-        let ridge = BoundedRidge(constraints: powerTerms.map(Self.constraint), intercept: 0...0)
+        let ridge = BoundedRidge(constraints: powerTerms.map(constraint), intercept: 0...0)
         let weights = power.map { 1 / ($0 * $0) }
         let prior = PhysicsExponents.admiralty
         func score(_ exponents: PhysicsExponents) -> Double {

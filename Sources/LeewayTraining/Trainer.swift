@@ -23,7 +23,7 @@ public struct Trainer: Sendable {
     /// The regression of ``Method/ridge``.
     public var regression = RidgeRegression()
     /// Penalties ``Method/admiralty`` chooses from.
-    public var penalties: [Double] = AdmiraltyFit(maxPower: 1).penalties
+    public var penalties: [Double] = AdmiraltyFit(maxPower: 1, minimumSFOC: 1).penalties
     /// The checks.
     public var checks: PhysicsChecks
 
@@ -143,7 +143,7 @@ public struct Trainer: Sendable {
             for (target, fit) in zip(targets, fits) { equations[target] = (fit.intercept, fit.coefficients, terms) }
             return Fitted(terms: terms, equations: equations, exponents: .admiralty, record: nil)
         }
-        var fitter = AdmiraltyFit(maxPower: checks.hull.maxPower)
+        var fitter = AdmiraltyFit(maxPower: checks.hull.maxPower, minimumSFOC: checks.hull.minimumSFOC)
         fitter.penalties = penalties
         let result: AdmiraltyFit.Result
         do {
@@ -161,7 +161,11 @@ public struct Trainer: Sendable {
                                           prior: PhysicsExponents.admiralty.speed),
                       FitRecord.TermBound(term: "draft_exponent", lower: fitter.draftExponents.lowerBound, upper: fitter.draftExponents.upperBound,
                                           prior: PhysicsExponents.admiralty.draft)]
-            + (fitter.powerTerms + fitter.fuelTerms).map { FitRecord.TermBound(term: $0.rawValue, lower: 0, upper: nil, prior: 0) }
+            + (fitter.powerTerms + fitter.fuelTerms).map { term in
+                let bounds = fitter.constraint(term).bounds
+                return FitRecord.TermBound(term: term.rawValue, lower: bounds.lowerBound,
+                                           upper: bounds.upperBound < Double.greatestFiniteMagnitude ? bounds.upperBound : nil, prior: 0)
+            }
         let record = FitRecord(method: "bounded-ridge-admiralty", validationRecords: result.validationRows, bounds: bounds,
                                targets: [record(.shaftPower, result.power, fitter.powerTerms), record(.fuelRate, result.fuel, fitter.fuelTerms)])
         return Fitted(terms: fitter.powerTerms,

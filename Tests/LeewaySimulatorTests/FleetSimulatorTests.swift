@@ -118,3 +118,39 @@ struct FleetSimulatorTests {
         #expect(duplicates > 0)
     }
 }
+
+@Suite("The simulator's physics and hulls")
+struct SimulatorPhysicsTests {
+    private func reports(_ change: (inout FleetSimulator.Configuration) -> Void) -> [Telemetry] {
+        var configuration = FleetSimulator.Configuration()
+        configuration.vessels = 8
+        configuration.intervalSeconds = 300
+        change(&configuration)
+        var simulator = FleetSimulator(configuration)
+        return (0..<4_000).compactMap { _ in simulator.next().telemetry }
+    }
+
+    @Test("each physics and spread is deterministic per seed")
+    func deterministic() {
+        for physics in SimulatorPhysics.allCases {
+            let a = reports { $0.physics = physics; $0.hullSpread = 0.1 }, b = reports { $0.physics = physics; $0.hullSpread = 0.1 }
+            #expect(a.map(\.json) == b.map(\.json))
+        }
+    }
+
+    @Test("the variant physics and varied hulls change power, not the voyages")
+    func variantDiffers() {
+        let baseline = reports { _ in }, variant = reports { $0.physics = .variant }, spread = reports { $0.hullSpread = 0.1 }
+        #expect(baseline.map(\.vesselID) == variant.map(\.vesselID))
+        #expect(baseline.map { $0[.draft] } == variant.map { $0[.draft] })
+        #expect(baseline.map { $0[.shaftPower] } != variant.map { $0[.shaftPower] })
+        #expect(baseline.map { $0[.shaftPower] } != spread.map { $0[.shaftPower] })
+    }
+
+    @Test("vessel types are assigned in turn from the configured list")
+    func types() {
+        let fleet = reports { $0.types = [.cruise, .dredger] }
+        #expect(Set(fleet.map(\.vesselType)) == [.cruise, .dredger])
+        #expect(fleet.first { $0.vesselID == "IMO9100001" }?.vesselType == .dredger)
+    }
+}

@@ -22,7 +22,7 @@ import Testing
         let calm = PhysicsInputs(speed: 12, draft: hull.ladenDraft)
         let expected = a * cbrt(hull.ladenDraft) * cbrt(hull.ladenDraft) * 1728 + k * 6.17 * 6.17 * 12
         #expect(abs(model.predict(calm)[.shaftPower]! / expected - 1) < 0.03, "calm power \(model.predict(calm)[.shaftPower]!) against \(expected)")
-        let fouling = try coefficient(.hullFouling) / main, headWind = try coefficient(.headWind)
+        let fouling = try coefficient(.hullFouling) / main, headWind = try coefficient(.addedHeadWind)
         #expect(abs(fouling / 0.0009 - 1) < 0.2, "fouling share per day \(fouling)")
         #expect(abs(headWind / k - 1) < 0.25, "head wind \(headWind), simulator \(k)")
         // Sister ships alike: every calibration close to 1.

@@ -44,6 +44,10 @@ public enum FeatureCatalogue {
     public struct UnknownInput: Error, Equatable, CustomStringConvertible {
         /// The name.
         public var name: String
+
+        /// The unknown `name`.
+        public init(name: String) { self.name = name }
+
         public var description: String { "\(name) is not in the feature catalogue \(FeatureCatalogue.version)" }
     }
 }

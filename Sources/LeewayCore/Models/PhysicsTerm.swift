@@ -34,6 +34,12 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
     /// Wind drag from the apparent wind's whole vector: its magnitude times its component
     /// from ahead (negative with a following wind faster than the ship) times speed.
     case windDrag = "apparent_wind_ms*ahead_wind_ms*stw_kn"
+    /// Wind resistance added by the true wind (calm air's drag taken away, so the hull's power
+    /// law alone carries a calm passage): (apparent head wind² − ship speed²) × speed.
+    case addedHeadWind = "(head_wind_ms^2-stw_ms^2)*stw_kn"
+    /// Wind drag added by the true wind, from the apparent wind's whole vector:
+    /// (apparent wind × its component from ahead − ship speed²) × speed; negative with a following wind.
+    case addedWindDrag = "(apparent_wind_ms*ahead_wind_ms-stw_ms^2)*stw_kn"
     /// Fuel from the model's own predicted shaft power: the engine's mean specific consumption.
     case predictedPower = "shaft_power_kw"
     /// Fuel's load curve: specific consumption rising away from 80 % of the type's installed power.
@@ -44,7 +50,7 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
 
     /// Shaft power's terms in `leeway train`'s fit: the hull's power law scaled by fouling
     /// and waves, plus wind. Every coefficient is non-negative.
-    public static let shaftPower: [PhysicsTerm] = [.hull, .hullFouling, .hullWaves, .hullHeadWaves, .headWind, .windDrag]
+    public static let shaftPower: [PhysicsTerm] = [.hull, .hullFouling, .hullWaves, .hullHeadWaves, .addedHeadWind, .addedWindDrag]
     /// Fuel's terms in `leeway train`'s fit: predicted shaft power times the engine's curve.
     public static let fuel: [PhysicsTerm] = [.predictedPower, .predictedPowerLoad]
 
@@ -82,6 +88,12 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
             let weight = (1 + cos(inputs.relativeWind * .pi / 180)) / 2
             return inputs.waveHeight * inputs.waveHeight * weight * Self.hull(inputs, exponents)
         case .windDrag: return inputs.apparentWind * inputs.aheadWind * inputs.speed
+        case .addedHeadWind:
+            let ship = inputs.speed * 0.5144
+            return (inputs.headWind * inputs.headWind - ship * ship) * inputs.speed
+        case .addedWindDrag:
+            let ship = inputs.speed * 0.5144
+            return (inputs.apparentWind * inputs.aheadWind - ship * ship) * inputs.speed
         case .predictedPower: return power
         case .predictedPowerLoad:
             let load = power / maxPower - 0.8
