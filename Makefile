@@ -8,8 +8,9 @@ TEST_RUN_DIR := .run/test
 SWIFT_TEST_FLAGS ?=
 BENCH_FLAGS ?=
 CHAOS_FLAGS ?=
+EVALUATE_FLAGS ?=
 
-.PHONY: help deps build test run bench chaos lint broker-up broker-down clean
+.PHONY: help deps build test run bench chaos evaluate lint broker-up broker-down clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-12s %s\n", $$1, $$2}'
@@ -41,6 +42,10 @@ bench: deps broker-up ## Core, decode, Kafka layer and end-to-end processor thro
 chaos: deps broker-up ## Faults against the dev broker: kill -9 x10 in a 1M-record run, the broker paused 30 s, 10,000 hostile records; one table
 	@$(ENV) swift build -c release --product leeway && $(ENV) swift build -c release --product leeway-chaos
 	@$(ENV) .build/release/leeway-chaos --brokers $$(scripts/broker.sh status) --broker-pid $$(cat .run/broker.pid) $(CHAOS_FLAGS)
+
+evaluate: deps ## Models against simulated ground truth, with each physics: checks, error, false alerts, fault delays (docs/models.md)
+	@$(ENV) swift build -c release --product leeway
+	@for physics in variant baseline; do .build/release/leeway evaluate models --physics $$physics $(EVALUATE_FLAGS); echo; done
 
 lint: deps ## Validate docker-compose.yml, the Prometheus and Alertmanager files and openapi.yaml; check the build has no warnings in this repository's code
 	@docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"

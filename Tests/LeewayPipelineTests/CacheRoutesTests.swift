@@ -135,6 +135,14 @@ struct CacheRoutesTests {
                     #expect((status["records"] as? [String: Int])?[pipeline.topics.alerts] == 4)
                 }
                 try await client.execute(uri: "/readyz", method: .get) { #expect($0.status == .ok) }
+                try await client.execute(uri: "/v1/features/catalogue", method: .get) { response in
+                    let body = Self.json(response.body)
+                    #expect(body["version"] as? String == FeatureCatalogue.version)
+                    let inputs = body["inputs"] as? [[String: Any]] ?? []
+                    #expect(inputs.compactMap { $0["name"] as? String } == ModelInput.ordered.map(\.rawValue))
+                    #expect(inputs.first { $0["name"] as? String == "ewma_fuel_rate_tph" }?["reads_measured_targets"] as? Bool == true)
+                    #expect(inputs.first { $0["name"] as? String == "draft_m" }?["source"] as? String == "report")
+                }
                 try await client.execute(uri: "/", method: .get) { response in
                     #expect(response.status == .ok && response.headers[.contentType]?.hasPrefix("text/html") == true)
                     #expect(String(buffer: response.body).contains("EventSource(\"/v1/alerts/stream\")"))

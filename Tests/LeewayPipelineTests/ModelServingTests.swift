@@ -155,7 +155,13 @@ extension ModelServingTests {
         for speed in stride(from: 8.0, through: 14.0, by: 2) {
             let inputs = PhysicsInputs(speed: speed, draft: 14, daysSinceCleaning: 90, waveHeight: 1, windSpeed: 6, relativeWind: 30)
             let a = try #require(fromPython.predict(inputs)[.fuelRate]), b = try #require(fromSwift.predict(inputs)[.fuelRate])
-            #expect(abs(a / b - 1) < 0.02, "at \(speed) kn: Python \(a), Swift \(b)")
+            // The simulator's own (baseline) physics for the typical tanker: the truth both fit.
+            let hull = HullClass.typical(.tanker)
+            let power = hull.shaftPower(speed: speed, draft: 14, daysSinceCleaning: 90, waveHeight: 1, windSpeed: 6, relativeWind: 30)
+            let truth = power * hull.sfoc(load: power / hull.maxPower) / 1e6
+            #expect(abs(b / truth - 1) < 0.02, "at \(speed) kn: Swift \(b), simulator \(truth)")
+            // Two model forms (Python: unconstrained OLS on fixed terms), the same data.
+            #expect(abs(a / b - 1) < 0.05, "at \(speed) kn: Python \(a), Swift \(b)")
         }
         let page = directory.appendingPathComponent("v2.html").path
         let report = try LeewayCLI.run(["models", "report", "tanker", "2", "-o", page, "--topic-prefix", prefix])

@@ -2,8 +2,8 @@ import Hummingbird
 import LeewayCore
 
 /// The pull API over a cache instance's stores: the latest prediction and features per
-/// vessel, the fleet list, what-if fuel curves, alerts (listed and streamed), readiness
-/// and status. Every failure is problem-details JSON; every read comes from memory.
+/// vessel, the fleet list, what-if fuel curves, alerts (listed and streamed), the feature
+/// catalogue, readiness and status. Every failure is problem-details JSON; every read comes from memory.
 public struct CacheRoutes: Sendable {
     let stores: CacheFeed.Stores
     let freshness: Freshness.Thresholds
@@ -32,6 +32,7 @@ public struct CacheRoutes: Sendable {
         router.get("v1/alerts") { request, _ in try alerts(request) }
         router.get("v1/alerts/stream") { _, _ in alertStream() }
         router.get("v1/status") { _, _ in status() }
+        router.get("v1/features/catalogue") { _, _ in featureCatalogue() }
         router.get("readyz") { _, _ in readiness() }
         router.get("") { _, _ in Dashboard.response }
     }

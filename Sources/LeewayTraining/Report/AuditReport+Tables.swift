@@ -17,13 +17,40 @@ extension AuditReport {
         return "<table><tr><th>target</th><th>MAE</th><th>RMSE</th><th>R²</th><th>bias by speed band (reports)</th></tr>\(rows.joined())</table>"
     }
 
+    /// One row per target and term: each target lists its own terms (fuel reads predicted power).
     var equationsTable: String {
-        let header = artifact.features.map { "<th><code>\(escapeHTML($0))</code></th>" }.joined()
-        let rows = artifact.targets.map { t in
-            let coefficients = t.coefficients.map { "<td class=\"num\">\(scientific($0))</td>" }.joined()
-            return "<tr><td><code>\(escapeHTML(t.name))</code> (\(escapeHTML(t.unit)))</td><td class=\"num\">\(scientific(t.intercept))</td>\(coefficients)<td class=\"num\">\(format(t.relativeResidualStd * 100, 2)) %</td></tr>"
+        var rows: [String] = []
+        for t in artifact.targets {
+            let terms = t.features ?? artifact.features
+            let name = "<code>\(escapeHTML(t.name))</code> (\(escapeHTML(t.unit))), residual σ \(format(t.relativeResidualStd * 100, 2)) %"
+            rows.append("<tr><td>\(name)</td><td>intercept</td><td class=\"num\">\(scientific(t.intercept))</td></tr>")
+            for (term, coefficient) in zip(terms, t.coefficients) {
+                rows.append("<tr><td></td><td><code>\(escapeHTML(term))</code></td><td class=\"num\">\(scientific(coefficient))</td></tr>")
+            }
         }
-        return "<table><tr><th>target</th><th>intercept</th>\(header)<th>residual σ</th></tr>\(rows.joined())</table>"
+        let exponents = "<p>Hull terms: a = \(format(artifact.speedExponent ?? 3, 2)) (speed), b = \(format(artifact.draftExponent ?? 2.0 / 3.0, 2)) (draught).</p>"
+        return exponents + "<table><tr><th>target</th><th>term</th><th>coefficient</th></tr>\(rows.joined())</table>"
+    }
+
+    /// How the fit chose its penalties and where coefficients met their bounds.
+    var fitTable: String {
+        guard let fit = artifact.fit else { return "<p>No fit record in this artifact (fitted elsewhere).</p>" }
+        let rows = fit.targets.map { t in
+            let tried = t.candidates.map { "\(scientific($0.penalty)): \(format($0.validationRmse * 100, 3)) %" }.joined(separator: "; ")
+            let bound = t.atBound.isEmpty ? "none" : t.atBound.map { "<code>\(escapeHTML($0))</code>" }.joined(separator: ", ")
+            return "<tr><td><code>\(escapeHTML(t.target))</code></td><td class=\"num\">\(scientific(t.penalty))</td><td>\(escapeHTML(tried))</td><td>\(bound)</td></tr>"
+        }
+        return "<p>Method <code>\(escapeHTML(fit.method))</code>; penalties scored on the latest \(fit.validationRecords) fitting reports (relative RMSE).</p>"
+            + "<table><tr><th>target</th><th>penalty chosen</th><th>penalties tried: validation RMSE</th><th>coefficients at a bound</th></tr>\(rows.joined())</table>"
+    }
+
+    /// Each ship's calibration: factors far from 1 deserve a look (a sensor, a different hull).
+    var calibrationTable: String {
+        guard let vessels = artifact.vessels, !vessels.isEmpty else { return "<p>No ship calibrations: every ship is served as the type's typical one.</p>" }
+        let rows = vessels.map { v in
+            "<tr><td>\(escapeHTML(v.vesselId))</td><td class=\"num\">\(v.records)</td><td class=\"num\">\(format(v.hullFactor, 3))</td><td class=\"num\">\(format(v.fuelFactor, 3))</td></tr>"
+        }
+        return "<table><tr><th>vessel</th><th>reports</th><th>hull factor</th><th>fuel factor</th></tr>\(rows.joined())</table>"
     }
 
     var vesselTable: String {

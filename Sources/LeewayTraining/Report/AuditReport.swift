@@ -33,6 +33,8 @@ public struct AuditReport: Sendable {
         <section><h2>Holdout metrics</h2>\(metricsTable)</section>
         <section class="charts"><h2>Charts</h2><div class="grid">\(charts.map { "<figure>\($0)</figure>" }.joined())</div></section>
         <section><h2>Equations</h2><div class="scroll">\(equationsTable)</div></section>
+        <section><h2>Fit</h2><div class="scroll">\(fitTable)</div></section>
+        <section><h2>Ship calibrations</h2><div class="scroll">\(calibrationTable)</div></section>
         <section><h2>Residuals per vessel (fuel, holdout)</h2>\(vesselTable)</section>
         <section><h2>Training window</h2>\(trainingTable)</section>
         <section><h2>Decision</h2>\(instructions)</section>
