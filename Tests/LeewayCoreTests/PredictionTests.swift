@@ -1,3 +1,4 @@
+import Foundation
 import LeewayCore
 import Testing
 
@@ -52,6 +53,18 @@ struct PredictionTests {
         #expect(text.hasSuffix(#""feature_time":"2026-11-30T08:00:00Z","quality":["draft_assumed","fouling_assumed","baseline_model"]}"#))
         // The same report again is a duplicate: no second prediction.
         #expect(pass.run(t, offset: 8, ingestedAt: ingested, state: &first).prediction == nil)
+    }
+
+    @Test("a model name with quotes, backslashes or control characters is escaped: the record stays valid JSON")
+    func modelNamesAreEscaped() throws {
+        let name = "tanker \"best\" \\ fit\n\u{1}", kind = "linear-physics"
+        let prediction = Prediction(vesselID: "IMO9000003", vesselType: .tanker, eventTime: EventTime(seconds: 1_796_025_600),
+                                    producedAt: EventTime(seconds: 1_796_025_601), model: ModelIdentity(name: name, version: 2, kind: kind),
+                                    targets: TargetValues(), actuals: TargetValues(), featureTime: EventTime(seconds: 1_796_025_600), quality: [])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(prediction.json)) as? [String: Any])
+        let model = try #require(object["model"] as? [String: Any])
+        #expect(model["name"] as? String == name)
+        #expect(model["kind"] as? String == kind && model["version"] as? Int == 2)
     }
 }
 

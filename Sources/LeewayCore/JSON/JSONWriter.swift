@@ -141,6 +141,12 @@ extension JSONWriter {
     /// characters (free text: summaries, URLs).
     public mutating func string(_ text: String) {
         raw("\"")
+        var text = text
+        let clean = text.withUTF8 { bytes in !bytes.contains { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C } }
+        if clean {
+            plain(text)
+            return raw("\"")
+        }
         for scalar in text.unicodeScalars {
             switch scalar {
             case "\"": raw("\\\"")

@@ -9,10 +9,11 @@ extension Prediction {
             w.raw("\",\"vessel_type\":\""); w.plain(vesselType.rawValue)
             w.raw("\",\"ts\":"); w.time(eventTime)
             w.raw(",\"produced_at\":"); w.time(producedAt)
-            w.raw(",\"model\":{\"name\":\""); w.plain(model.name)
-            w.raw("\",\"version\":"); w.digits(Int64(model.version))
-            w.raw(",\"kind\":\""); w.plain(model.kind)
-            w.raw("\"},\"targets\":")
+            // Model names and kinds come from registered artifacts: any text, escaped.
+            w.raw(",\"model\":{\"name\":"); w.string(model.name)
+            w.raw(",\"version\":"); w.digits(Int64(model.version))
+            w.raw(",\"kind\":"); w.string(model.kind)
+            w.raw("},\"targets\":")
             members(&w) { targets[$0] }
             w.raw(",\"actuals\":")
             members(&w) { actuals[$0] }

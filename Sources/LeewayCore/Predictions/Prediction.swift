@@ -22,6 +22,20 @@ public struct Prediction: Sendable, Equatable {
     /// How it was made.
     public var quality: PredictionQuality
 
+    /// A prediction from its members.
+    public init(vesselID: String, vesselType: VesselType, eventTime: EventTime, producedAt: EventTime, model: ModelIdentity,
+                targets: TargetValues, actuals: TargetValues, featureTime: EventTime, quality: PredictionQuality) {
+        self.vesselID = vesselID
+        self.vesselType = vesselType
+        self.eventTime = eventTime
+        self.producedAt = producedAt
+        self.model = model
+        self.targets = targets
+        self.actuals = actuals
+        self.featureTime = featureTime
+        self.quality = quality
+    }
+
     /// Actual minus predicted, for each target the report measured.
     public func residual(_ target: PredictionTarget) -> Double? {
         guard let actual = actuals[target], let predicted = targets[target] else { return nil }
