@@ -26,4 +26,14 @@ struct FleetCacheEvictionTests {
         let listed = cache.page(type: nil, after: nil, limit: 100).vessels.map(\.id)
         #expect(listed.count == cache.count, "the listing forgets evicted vessels too")
     }
+
+    @Test("a key that is not a vessel id is refused (the feed counts it) and never reaches a page: ids are written unescaped")
+    func refusesKeysOutsideTheVesselIDAlphabet() throws {
+        let cache = FleetCache(maxVessels: 10)
+        for bad in [#"IMO1","x":"y"#, "IMO 1", "IMO\\1", String(repeating: "A", count: 65), ""] {
+            #expect(!cache.apply(.prediction, key: Array(bad.utf8), value: prediction("IMO1"), partition: 0, offset: 1, timestamp: 1), "\(bad)")
+        }
+        #expect(cache.apply(.prediction, key: Array("IMO9100001".utf8), value: prediction("IMO9100001"), partition: 0, offset: 2, timestamp: 2))
+        #expect(cache.page(type: nil, after: nil, limit: 100).vessels.map(\.id) == ["IMO9100001"])
+    }
 }

@@ -68,7 +68,9 @@ public final class FleetCache: Sendable {
     /// or vessel type.
     @discardableResult
     func apply(_ slot: Slot, key: [UInt8]?, value: [UInt8]?, partition: Int32, offset: Int64, timestamp: Int64?) -> Bool {
-        guard let key, !key.isEmpty, let id = String(validating: key, as: UTF8.self) else { return false }
+        // Keys outside the vessel-id alphabet are refused (and counted by the feed): ids are
+        // written into JSON and URLs unescaped.
+        guard let key, VesselID.isValid(key), let id = String(validating: key, as: UTF8.self) else { return false }
         guard let value else {
             state.withLock { state in
                 guard var vessel = state.vessels[id] else { return }
