@@ -7,6 +7,15 @@ import Testing
 /// stopped it in a 30 s freeze of the broker in `make chaos`).
 @Suite("Processor delivery timeout on a mock cluster", .timeLimit(.minutes(2)))
 struct DeliveryTimeoutTests {
+    @Test("a commit waits for delivery reports at least as long as outputs may wait for the broker, whatever --delivery-timeout says")
+    func commitsOutwaitTheDeliveryTimeout() {
+        var configuration = ProcessorConfiguration(bootstrapServers: ["127.0.0.1:1"])
+        for seconds in [2, 30, 300, 900] {
+            configuration.deliveryTimeout = .seconds(seconds)
+            #expect(configuration.settleTimeout > configuration.deliveryTimeout, "--delivery-timeout \(seconds)")
+        }
+    }
+
     @Test("outputs the broker does not take within the delivery timeout stop the processor; their input stays uncommitted")
     func outageLongerThanTheTimeoutStops() async throws {
         let mock = try MockCluster(brokers: 1)

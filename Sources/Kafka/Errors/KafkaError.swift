@@ -64,7 +64,9 @@ extension KafkaError {
 
         public static let noError = from(RD_KAFKA_RESP_ERR_NO_ERROR)
         public static let invalidArgument = from(RD_KAFKA_RESP_ERR__INVALID_ARG)
-        public static let invalidConfiguration = from(RD_KAFKA_RESP_ERR__INVALID_TYPE)
+        /// A configuration librdkafka refused: its `_INVALID_ARG` ("Invalid argument or
+        /// configuration"), the code it gives for bad configuration itself.
+        public static let invalidConfiguration = from(RD_KAFKA_RESP_ERR__INVALID_ARG)
         public static let queueFull = from(RD_KAFKA_RESP_ERR__QUEUE_FULL)
         public static let messageTimedOut = from(RD_KAFKA_RESP_ERR__MSG_TIMED_OUT)
         public static let timedOut = from(RD_KAFKA_RESP_ERR__TIMED_OUT)

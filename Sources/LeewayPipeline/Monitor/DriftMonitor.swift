@@ -98,7 +98,7 @@ public final class DriftMonitor: Service {
                                                            "watches": "\(monitor.count)", "alerts": "\(progress.alerts)"])
                         progress = (0, 0, 0, .now)
                     }
-                    try await producer.flush()
+                    try await producer.flush(timeout: configuration.settleTimeout)
                     try consumer.store(processed: records)
                 }
             } onGracefulShutdown: {

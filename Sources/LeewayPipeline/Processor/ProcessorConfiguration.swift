@@ -33,6 +33,11 @@ public struct ProcessorConfiguration: Sendable {
     /// so it bounds the broker outage the processor rides out while running: 5 minutes, as
     /// librdkafka's default (a 30 s limit stopped it in a 30 s freeze of the broker).
     public var deliveryTimeout: Duration = .seconds(300)
+
+    /// How long a commit (or the monitor's batch) waits for its outputs' delivery reports:
+    /// the delivery timeout and 30 s for the reports of the last outputs to arrive. Any
+    /// shorter, and an outage the outputs would ride out stops the process anyway.
+    public var settleTimeout: Duration { deliveryTimeout + .seconds(30) }
     /// Longest wait for a partition's state to be read back from the changelog.
     public var restoreTimeout: Duration = .seconds(120)
 

@@ -108,7 +108,7 @@ extension ProcessorLoop {
     }
 
     private func settleOutputs() async throws {
-        try await producer.flush(timeout: .seconds(120))
+        try await producer.flush(timeout: configuration.settleTimeout)
         if let (count, first) = ledger.failure {
             throw ProcessorError.outputsRefused(count: count, first: first)
         }

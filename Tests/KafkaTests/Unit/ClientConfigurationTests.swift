@@ -10,6 +10,12 @@ struct ClientConfigurationTests {
         #expect(Librdkafka.isSupported)
     }
 
+    @Test("a refused configuration carries librdkafka's own code for it, not an unrelated one")
+    func configurationCode() {
+        #expect(KafkaError.Code.invalidConfiguration.name == "_INVALID_ARG")
+        #expect(KafkaError.Code.invalidConfiguration.explanation.contains("configuration"))
+    }
+
     @Test("an unknown librdkafka property names itself in the error")
     func unknownProperty() {
         var configuration = KafkaProducerConfiguration(bootstrapServers: ["127.0.0.1:1"])
