@@ -4,6 +4,12 @@ import LeewayCore
 
 #if canImport(Glibc)
 import Glibc
+private let streamSocket = Int32(SOCK_STREAM.rawValue)
+private func connectSocket(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 { Glibc.connect(fd, address, length) }
+#elseif canImport(Darwin)
+import Darwin
+private let streamSocket = SOCK_STREAM
+private func connectSocket(_ fd: Int32, _ address: UnsafePointer<sockaddr>, _ length: socklen_t) -> Int32 { Darwin.connect(fd, address, length) }
 #endif
 
 extension AISIngest {
@@ -74,7 +80,7 @@ extension AISIngest {
     private static func connect(host: String, port: Int) throws -> Int32 {
         var hints = addrinfo()
         hints.ai_family = AF_UNSPEC
-        hints.ai_socktype = Int32(SOCK_STREAM.rawValue)
+        hints.ai_socktype = streamSocket
         var result: UnsafeMutablePointer<addrinfo>?
         guard getaddrinfo(host, String(port), &hints, &result) == 0, let first = result else {
             throw FeedError(description: "cannot resolve \(host):\(port)")
@@ -85,7 +91,7 @@ extension AISIngest {
         while let info = candidate {
             let fd = socket(info.pointee.ai_family, info.pointee.ai_socktype, info.pointee.ai_protocol)
             if fd >= 0 {
-                if Glibc.connect(fd, info.pointee.ai_addr, info.pointee.ai_addrlen) == 0 { return fd }
+                if let address = info.pointee.ai_addr, connectSocket(fd, address, info.pointee.ai_addrlen) == 0 { return fd }
                 lastError = String(cString: strerror(errno))
                 close(fd)
             }
