@@ -4,7 +4,7 @@ import Hummingbird
 
 /// The answer to `GET /v1/vessels/{id}/prediction` (or `…/features`) for a record the cache
 /// holds: the stored bytes with their entity tag, or `304 Not Modified` when `If-None-Match`
-/// names it; the age and freshness in headers. One function for the router and the fast
+/// names it; the report's age, the record's age and the freshness (by the report's age) in headers. One function for the router and the fast
 /// path, so both answer byte for byte the same.
 struct LatestRecordAnswer {
     var status: HTTPResponse.Status
@@ -13,12 +13,13 @@ struct LatestRecordAnswer {
 
     init(_ record: CachedRecord, ifNoneMatch: String?, freshness: Freshness.Thresholds, maxAge: Int,
          now: Double = Date().timeIntervalSince1970) {
-        let age = max(0, now - record.timestamp)
+        let age = record.reportAge(now: now)
         let state = Freshness(age: age, freshness)
         headers = [
             .eTag: record.etag,
             .cacheControl: state == .expired ? "no-cache" : "max-age=\(maxAge)",
             .leewayAge: String(Int(age.rounded(.down))),
+            .leewayRecordAge: String(Int(record.recordAge(now: now).rounded(.down))),
             .leewayFreshness: state.rawValue,
         ]
         if let ifNoneMatch, Self.matches(ifNoneMatch, record.etag) {
@@ -46,8 +47,10 @@ struct LatestRecordAnswer {
 }
 
 extension HTTPField.Name {
-    /// Seconds since the served record entered Kafka.
+    /// Seconds since the report behind the served record was taken (event time).
     static let leewayAge = Self("Leeway-Age")!
+    /// Seconds since the served record entered Kafka.
+    static let leewayRecordAge = Self("Leeway-Record-Age")!
     /// `fresh`, `stale` or `expired` (see ``Freshness``).
     static let leewayFreshness = Self("Leeway-Freshness")!
 }

@@ -32,12 +32,13 @@ extension CacheRoutes {
             if index > 0 { body.writeString(",") }
             body.writeString("{\"vessel_id\":\"\(entry.id)\",\"vessel_type\":\"\(entry.vessel.type.rawValue)\"")
             if let prediction = entry.vessel.prediction {
-                let age = max(0, now - prediction.timestamp)
-                body.writeString(",\"age_s\":\(Int(age)),\"freshness\":\"\(Freshness(age: age, freshness).rawValue)\",\"prediction\":")
+                let age = prediction.reportAge(now: now)
+                body.writeString(",\"age_s\":\(Int(age)),\"record_age_s\":\(Int(prediction.recordAge(now: now)))"
+                    + ",\"freshness\":\"\(Freshness(age: age, freshness).rawValue)\",\"prediction\":")
                 var stored = prediction.body
                 body.writeBuffer(&stored)
             } else {
-                body.writeString(",\"age_s\":null,\"freshness\":null,\"prediction\":null")
+                body.writeString(",\"age_s\":null,\"record_age_s\":null,\"freshness\":null,\"prediction\":null")
             }
             body.writeString("}")
         }

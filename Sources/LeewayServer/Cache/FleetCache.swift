@@ -88,7 +88,8 @@ public final class FleetCache: Sendable {
             return true
         }
         guard let type = Self.vesselType(in: value) else { return false }
-        let record = CachedRecord(value: value, partition: partition, offset: offset, timestampMilliseconds: timestamp)
+        let record = CachedRecord(value: value, partition: partition, offset: offset, timestampMilliseconds: timestamp,
+                                  eventTime: Self.eventTime(in: value, slot))
         state.withLock { state in
             if state.vessels[id] == nil {
                 state.sorted = nil
@@ -108,14 +109,27 @@ public final class FleetCache: Sendable {
     /// The `vessel_type` member of a prediction or feature record (both written by Leeway,
     /// where the member appears once, unescaped).
     static func vesselType(in value: [UInt8]) -> VesselType? {
-        let marker = Array(#""vessel_type":""#.utf8)
+        member(#""vessel_type":""#, in: value).flatMap { VesselType(rawValue: String(decoding: value[$0], as: UTF8.self)) }
+    }
+
+    /// The event time of the report behind a record, seconds since 1970: a prediction's `ts`,
+    /// a feature record's `feature_time` (written by Leeway, once, unescaped).
+    static func eventTime(in value: [UInt8], _ slot: Slot) -> Double? {
+        guard let range = member(slot == .prediction ? #""ts":""# : #""feature_time":""#, in: value) else { return nil }
+        let time = value[range].withUnsafeBytes { EventTime(rfc3339: $0) }
+        return time.map { Double($0.microseconds) / 1e6 }
+    }
+
+    /// The bytes of the string member that `marker` (`"name":"`) opens, up to its closing quote.
+    private static func member(_ marker: StaticString, in value: [UInt8]) -> Range<Int>? {
+        let marker = UnsafeBufferPointer(start: marker.utf8Start, count: marker.utf8CodeUnitCount)
         guard value.count > marker.count else { return nil }
         var start = 0
         while start + marker.count < value.count {
             if value[start] == marker[0], value[start..<start + marker.count].elementsEqual(marker) {
                 let from = start + marker.count
                 guard let end = value[from...].firstIndex(of: UInt8(ascii: "\"")) else { return nil }
-                return VesselType(rawValue: String(decoding: value[from..<end], as: UTF8.self))
+                return from..<end
             }
             start += 1
         }
