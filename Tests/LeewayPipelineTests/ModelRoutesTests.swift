@@ -106,4 +106,29 @@ struct ModelRoutesTests {
             }
         }
     }
+
+    @Test("a decision the registry cannot write answers 503 saying it was not recorded, and the registry is unchanged")
+    func failedWriteIsNotAReadError() async throws {
+        let pipeline = try await PipelineFixture.make("routes-write", partitions: 1)
+        let client = KafkaClientConfiguration(bootstrapServers: TestBroker.servers)
+        let registry = ModelRegistry(client: client, topic: pipeline.topics.models)
+        let artifact = try Trainer(type: .tanker).train(TrainingSet(TrainingSimulation.reports, type: .tanker, assumedDraft: 15),
+                                                        source: "simulator", createdAt: "2026-11-29T12:00:00Z").artifact
+        try await registry.update(.tanker) { record in _ = try record.register(artifact, at: "2026-11-29T12:00:00Z") }
+        // Reads work; every write is refused by the client (the record is far larger than 1,000 bytes).
+        var small = client
+        small.properties["message.max.bytes"] = "1000"
+        let router = Router()
+        ModelRoutes(registry: ModelRegistry(client: small, topic: pipeline.topics.models), token: "s3cret").add(to: router)
+        try await Application(router: router).test(.router) { http in
+            try await http.execute(uri: "/v1/models/tanker/1/approve", method: .post, headers: [.authorization: "Bearer s3cret"],
+                                   body: ByteBuffer(string: #"{"by":"ana"}"#)) { response in
+                #expect(response.status == .serviceUnavailable)
+                let detail = Self.json(response.body)["detail"] as? String ?? ""
+                #expect(detail.contains("not recorded") && detail.contains("could not be written"), "\(detail)")
+                #expect(!detail.contains("cannot be read"))
+            }
+        }
+        #expect(try await registry.records()[.tanker]?.artifact(1)?.status == .pending)
+    }
 }

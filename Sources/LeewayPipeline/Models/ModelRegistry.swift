@@ -57,12 +57,17 @@ public final class ModelRegistry: Sendable {
         return record
     }
 
-    /// Reads `type`'s record (empty if none), applies `change` and writes the result back.
+    /// Reads `type`'s record (empty if none), applies `change` and writes the result back;
+    /// a failed write throws ``RegistryWriteError``.
     @discardableResult
     public func update<T>(_ type: VesselType, _ change: (inout RegistryRecord) throws -> T) async throws -> T {
         var record = try await records()[type] ?? RegistryRecord(vesselType: type)
         let result = try change(&record)
-        try await write(record)
+        do {
+            try await write(record)
+        } catch {
+            throw RegistryWriteError(vesselType: type, underlying: error)
+        }
         return result
     }
 
@@ -86,6 +91,17 @@ public final class ModelRegistry: Sendable {
         await producer.close()
         if let error = failure.error { throw error }
     }
+}
+
+/// The registry was read and the change made, but the broker did not take the new record:
+/// nothing was decided.
+public struct RegistryWriteError: Error, CustomStringConvertible {
+    /// The type whose record was being written.
+    public var vesselType: VesselType
+    /// Why the write failed.
+    public var underlying: any Error
+
+    public var description: String { "the \(vesselType.rawValue) record could not be written to the model registry: \(underlying)" }
 }
 
 /// A registry record whose key is not a vessel type, or not the type it holds.

@@ -62,6 +62,8 @@ public struct ModelRoutes: Sendable {
             return problem.response
         } catch let error as RegistryError {
             return Self.problem(for: error).response
+        } catch let error as RegistryWriteError {
+            return Problem(.serviceUnavailable, "the decision was not recorded: \(error); retry").response
         } catch {
             return Problem(.serviceUnavailable, "the model registry cannot be read: \(error)").response
         }
