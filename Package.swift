@@ -68,7 +68,7 @@ let package = Package(
         .target(
             name: "LeewayServer",
             dependencies: [
-                "Kafka", "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewayTraining",
+                "Kafka", "LeewayCore", "LeewayModels", "LeewayPipeline",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

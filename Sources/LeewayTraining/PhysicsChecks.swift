@@ -107,20 +107,8 @@ public struct PhysicsChecks: Sendable {
     private var range: String { "\(format(speeds.first ?? 0, 1))–\(format(speeds.last ?? 0, 1)) kn" }
 }
 
-/// `value` with `decimals` decimals, for check details and the report.
-func format(_ value: Double, _ decimals: Int) -> String {
-    guard value.isFinite else { return "\(value)" }
-    var scale = 1.0
-    for _ in 0..<decimals { scale *= 10 }
-    let rounded = (abs(value) * scale).rounded() / scale
-    var text = String(Int(rounded))
-    if decimals > 0 {
-        let fraction = Int(((rounded - rounded.rounded(.down)) * scale).rounded())
-        let digits = String(fraction)
-        text += "." + String(repeating: "0", count: max(0, decimals - digits.count)) + digits
-    }
-    return (value < 0 && rounded != 0 ? "-" : "") + text
-}
+/// `value` with `decimals` decimals, for check details.
+func format(_ value: Double, _ decimals: Int) -> String { fixedDecimal(value, decimals) }
 
 #if canImport(Glibc)
 import Glibc

@@ -1,6 +1,6 @@
 import Foundation
 import LeewayCore
-import LeewayModels
+@testable import LeewayModels
 import BrowserTestSupport
 import Testing
 @testable import LeewayTraining

@@ -3,7 +3,6 @@ import Hummingbird
 import LeewayCore
 import LeewayModels
 import LeewayPipeline
-import LeewayTraining
 
 /// The model registry over HTTP: list, inspect and read the audit report of every version;
 /// approve or reject one with a bearer token. Every decision lands in the registry topic

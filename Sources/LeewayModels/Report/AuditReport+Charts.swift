@@ -1,5 +1,4 @@
 import LeewayCore
-import LeewayModels
 
 extension AuditReport {
     /// Predicted vs actual, residuals against speed, the speed–fuel curve over the data and

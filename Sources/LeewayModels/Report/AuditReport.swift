@@ -1,5 +1,4 @@
 import LeewayCore
-import LeewayModels
 
 /// The audit page of one model version: a static HTML file with inline SVG charts and
 /// inline CSS that opens from disk with no network. Drawn from the artifact alone, so the

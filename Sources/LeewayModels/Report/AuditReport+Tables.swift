@@ -1,5 +1,4 @@
 import LeewayCore
-import LeewayModels
 
 extension AuditReport {
     var checksTable: String {
