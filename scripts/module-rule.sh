@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The module rule (docs/architecture.md): arrows point down the data flow. Each module may
+# import only the Leeway modules listed here; `make lint` fails on any other import.
+# LeewayServer → LeewayPipeline is the one known exception (topic names, the registry reader).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+declare -A allowed=(
+  [CRdKafka]=""
+  [Kafka]="CRdKafka"
+  [LeewayCore]=""
+  [LeewayModels]="LeewayCore"
+  [LeewaySimulator]="LeewayCore"
+  [LeewayTraining]="LeewayCore LeewayModels"
+  [LeewayEvaluation]="LeewayCore LeewayModels LeewayTraining LeewaySimulator"
+  [LeewayPipeline]="Kafka LeewayCore LeewayModels"
+  [LeewayServer]="Kafka LeewayCore LeewayModels LeewayPipeline"
+  [leeway]="*"
+)
+status=0
+for dir in Sources/*/; do
+  module=$(basename "$dir")
+  [[ -v "allowed[$module]" ]] || { echo "module rule: $module is not listed in scripts/module-rule.sh"; status=1; continue; }
+  [[ "${allowed[$module]}" == "*" ]] && continue
+  while read -r imported; do
+    [[ -z "$imported" ]] && continue
+    [[ " ${allowed[$module]} " == *" $imported "* ]] || { echo "module rule: $module imports $imported"; status=1; }
+  done < <(grep -rhoE '^(@testable )?import (Leeway[A-Za-z]*|Kafka|CRdKafka)\b' "$dir" | awk '{print $NF}' | sort -u)
+done
+[[ $status == 0 ]] && echo "module rule: every import points down the data flow"
+exit $status
