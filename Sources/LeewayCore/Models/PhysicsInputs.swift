@@ -25,7 +25,7 @@ public struct PhysicsInputs: Sendable, Equatable {
         self.relativeWind = relativeWind
     }
 
-    /// The catalogue inputs a physics model reads, in ``init(_:assumedDraft:)``'s order.
+    /// The catalogue inputs a physics model reads, in the order of its members.
     public static let layout = InputLayout([.speedThroughWater, .draft, .daysSinceHullCleaning, .waveHeight, .windSpeed, .relativeWind])
 
     /// The inputs of `report` (``layout``'s vector, from the report and the vessel's state);
@@ -37,16 +37,6 @@ public struct PhysicsInputs: Sendable, Equatable {
                   waveHeight: ModelInput.waveHeight.value(report, state: state) ?? 0,
                   windSpeed: ModelInput.windSpeed.value(report, state: state) ?? 0,
                   relativeWind: ModelInput.relativeWind.value(report, state: state) ?? 90)
-    }
-
-    /// The inputs from a ``layout`` vector (NaN is missing); nil without a speed through water.
-    /// A missing draught is `assumedDraft`, missing fouling 0, missing weather calm, a missing
-    /// relative wind on the beam.
-    public init?(_ vector: [Double], assumedDraft: Double) {
-        guard vector.count == 6, !vector[0].isNaN else { return nil }
-        func or(_ value: Double, _ fallback: Double) -> Double { value.isNaN ? fallback : value }
-        self.init(speed: vector[0], draft: or(vector[1], assumedDraft), daysSinceCleaning: or(vector[2], 0),
-                  waveHeight: or(vector[3], 0), windSpeed: or(vector[4], 0), relativeWind: or(vector[5], 90))
     }
 
     /// The apparent wind's component from ahead, m/s: the ship's own speed plus the true

@@ -31,9 +31,6 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
     case hullWaves = "wave_height_m^2*draft_m^b*stw_kn^a"
     /// The extra resistance of waves from ahead: weight 1 ahead, 0 astern.
     case hullHeadWaves = "wave_height_m^2*(1+cos(relative_wind))/2*draft_m^b*stw_kn^a"
-    /// Wind drag from the apparent wind's whole vector: its magnitude times its component
-    /// from ahead (negative with a following wind faster than the ship) times speed.
-    case windDrag = "apparent_wind_ms*ahead_wind_ms*stw_kn"
     /// Wind resistance added by the true wind (calm air's drag taken away, so the hull's power
     /// law alone carries a calm passage): (apparent head wind² − ship speed²) × speed.
     case addedHeadWind = "(head_wind_ms^2-stw_ms^2)*stw_kn"
@@ -87,7 +84,6 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
         case .hullHeadWaves:
             let weight = (1 + cos(inputs.relativeWind * .pi / 180)) / 2
             return inputs.waveHeight * inputs.waveHeight * weight * Self.hull(inputs, exponents)
-        case .windDrag: return inputs.apparentWind * inputs.aheadWind * inputs.speed
         case .addedHeadWind:
             let ship = inputs.speed * 0.5144
             return (inputs.headWind * inputs.headWind - ship * ship) * inputs.speed
