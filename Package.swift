@@ -54,11 +54,17 @@ let package = Package(
         .target(name: "LeewayTraining", dependencies: ["LeewayCore", "LeewayModels"], swiftSettings: [.unsafeFlags(["-O"])]),
         .target(name: "LeewayEvaluation", dependencies: ["LeewayCore", "LeewayModels", "LeewayTraining", "LeewaySimulator"]),
         .target(
+            name: "LeewayTopics",
+            dependencies: ["Kafka", "LeewayCore", "LeewayModels", .product(name: "Logging", package: "swift-log")],
+            swiftSettings: rdkafkaSwiftSettings
+        ),
+        .target(
             name: "LeewayPipeline",
             dependencies: [
                 "Kafka",
                 "LeewayCore",
                 "LeewayModels",
+                "LeewayTopics",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Metrics", package: "swift-metrics"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -68,7 +74,7 @@ let package = Package(
         .target(
             name: "LeewayServer",
             dependencies: [
-                "Kafka", "LeewayCore", "LeewayModels", "LeewayPipeline",
+                "Kafka", "LeewayCore", "LeewayModels", "LeewayTopics",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
@@ -83,7 +89,7 @@ let package = Package(
                 "LeewayServer",
                 "Kafka",
                 "LeewayCore",
-                "LeewayPipeline",
+                "LeewayPipeline", "LeewayTopics",
                 "LeewayModels",
                 "LeewayTraining",
                 "LeewaySimulator",
@@ -100,7 +106,7 @@ let package = Package(
         .executableTarget(
             name: "leeway-bench",
             dependencies: [
-                "Kafka", "KafkaTestSupport", "LeewayCore", "LeewayPipeline", "LeewayServer", "LeewaySimulator",
+                "Kafka", "KafkaTestSupport", "LeewayCore", "LeewayPipeline", "LeewayTopics", "LeewayServer", "LeewaySimulator",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -112,7 +118,7 @@ let package = Package(
         .executableTarget(
             name: "leeway-chaos",
             dependencies: [
-                "Kafka", "KafkaTestSupport", "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewaySimulator", "LeewayTraining",
+                "Kafka", "KafkaTestSupport", "LeewayCore", "LeewayModels", "LeewayPipeline", "LeewayTopics", "LeewaySimulator", "LeewayTraining",
                 .product(name: "Logging", package: "swift-log"),
             ],
             path: "Chaos/LeewayChaos",
@@ -136,7 +142,7 @@ let package = Package(
         .testTarget(
             name: "LeewayPipelineTests",
             dependencies: [
-                "LeewayPipeline", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "LeewayServer", "Kafka",
+                "LeewayPipeline", "LeewayTopics", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "LeewayServer", "Kafka",
                 "KafkaTestSupport", "BrowserTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),

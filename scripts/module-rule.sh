@@ -1,7 +1,6 @@
 #!/usr/bin/env bash
 # The module rule (docs/architecture.md): arrows point down the data flow. Each module may
 # import only the Leeway modules listed here; `make lint` fails on any other import.
-# LeewayServer → LeewayPipeline is the one known exception (topic names, the registry reader).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 declare -A allowed=(
@@ -12,8 +11,9 @@ declare -A allowed=(
   [LeewaySimulator]="LeewayCore"
   [LeewayTraining]="LeewayCore LeewayModels"
   [LeewayEvaluation]="LeewayCore LeewayModels LeewayTraining LeewaySimulator"
-  [LeewayPipeline]="Kafka LeewayCore LeewayModels"
-  [LeewayServer]="Kafka LeewayCore LeewayModels LeewayPipeline"
+  [LeewayTopics]="Kafka LeewayCore LeewayModels"
+  [LeewayPipeline]="Kafka LeewayCore LeewayModels LeewayTopics"
+  [LeewayServer]="Kafka LeewayCore LeewayModels LeewayTopics"
   [leeway]="*"
 )
 status=0

@@ -1,4 +1,5 @@
 import Kafka
+import LeewayTopics
 import KafkaTestSupport
 import LeewayCore
 import LeewayPipeline
@@ -16,7 +17,7 @@ struct PipelineThroughput {
 
     func run() async throws -> (pipeline: Row, passthrough: Row) {
         let prefix = "bench-\(UInt32.random(in: 0...UInt32.max))."
-        let topics = ProcessorTopics(prefix: prefix)
+        let topics = TopicNames(prefix: prefix)
         let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
         for name in topics.all + [prefix + "passthrough"] {
             try await makeTopic(admin, name, partitions: partitions)

@@ -1,4 +1,5 @@
 import Foundation
+import LeewayTopics
 import Kafka
 import LeewayPipeline
 import LeewayServer
@@ -24,7 +25,7 @@ struct PullThroughput {
 
     func run() async throws -> [(name: String, result: Result)] {
         let prefix = "bench-pull-\(UInt32.random(in: 0...UInt32.max))."
-        let topics = ProcessorTopics(prefix: prefix)
+        let topics = TopicNames(prefix: prefix)
         let client = KafkaClientConfiguration(bootstrapServers: [options.brokers])
         let admin = try KafkaAdmin(configuration: client)
         for name in topics.all { try await makeTopic(admin, name, partitions: name == topics.models ? 1 : 6) }

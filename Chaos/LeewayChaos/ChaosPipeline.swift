@@ -1,4 +1,5 @@
 import Foundation
+import LeewayTopics
 import Kafka
 import KafkaTestSupport
 import LeewayPipeline
@@ -9,7 +10,7 @@ import LeewaySimulator
 struct ChaosPipeline {
     let brokers: String
     let prefix: String
-    let topics: ProcessorTopics
+    let topics: TopicNames
     let partitions: Int
     /// The processors' consumer group.
     let group: String
@@ -22,7 +23,7 @@ struct ChaosPipeline {
     /// brokers are at `brokers`; compaction is not modelled there).
     static func make(_ name: String, brokers: String, partitions: Int = 6, mock: MockCluster? = nil) async throws -> ChaosPipeline {
         let prefix = "chaos-\(name)-\(UUID().uuidString.prefix(6))."
-        let topics = ProcessorTopics(prefix: prefix)
+        let topics = TopicNames(prefix: prefix)
         let specs = topics.all.map { topic in
             TopicSpec(name: topic, partitions: topic == topics.models ? 1 : partitions,
                       configs: [topics.state, topics.features, topics.models].contains(topic) ? ["cleanup.policy": "compact"] : [:])

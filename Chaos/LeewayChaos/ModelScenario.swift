@@ -1,4 +1,5 @@
 import Foundation
+import LeewayTopics
 import Kafka
 import LeewayCore
 import LeewayModels

@@ -1,4 +1,5 @@
 import Foundation
+import LeewayTopics
 import HTTPTypes
 import Hummingbird
 import HummingbirdTesting
@@ -211,7 +212,7 @@ struct CacheRoutesTests {
     @Test("a missing topic keeps the cache unready and says which one")
     func missingTopicIsNamed() async throws {
         let stores = CacheFeed.Stores()
-        let feed = CacheFeed(client: CacheRun.client(), topics: ProcessorTopics(prefix: "absent-\(UUID().uuidString.prefix(6))."),
+        let feed = CacheFeed(client: CacheRun.client(), topics: TopicNames(prefix: "absent-\(UUID().uuidString.prefix(6))."),
                              stores: stores, retryDelay: .milliseconds(200))
         let task = Task { try await feed.run() }
         defer { task.cancel() }

@@ -1,4 +1,5 @@
 import Foundation
+import LeewayTopics
 import Hummingbird
 import HummingbirdTesting
 import Kafka

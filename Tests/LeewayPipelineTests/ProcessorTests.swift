@@ -1,4 +1,5 @@
 import Foundation
+import LeewayTopics
 import Kafka
 import KafkaTestSupport
 import LeewayCore
@@ -108,7 +109,7 @@ struct ProcessorTests {
     @Test("a missing state topic stops the processor with a clear error")
     func missingTopic() async throws {
         var configuration = ProcessorConfiguration(bootstrapServers: TestBroker.servers)
-        configuration.topics = ProcessorTopics(prefix: "absent-\(UUID().uuidString.prefix(8)).")
+        configuration.topics = TopicNames(prefix: "absent-\(UUID().uuidString.prefix(8)).")
         await #expect(throws: ProcessorError.self) { try await Processor(configuration: configuration).run() }
     }
 }

@@ -1,4 +1,5 @@
 import BrowserTestSupport
+import LeewayTopics
 import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking

@@ -1,11 +1,12 @@
 import Kafka
+import LeewayTopics
 import LeewayCore
 
 /// A rejected record on its way to the dead-letter topic: the original key and bytes,
 /// unchanged, with the original headers followed by Leeway's explanation.
 public enum DeadLetter {
     /// The dead-letter topic telemetry v1 rejects go to.
-    public static let telemetryTopic = "fleet.telemetry.dlq.v1"
+    public static let telemetryTopic = TopicNames().deadLetters
 
     /// Header names, all prefixed `leeway.dlq.`.
     public enum Header {

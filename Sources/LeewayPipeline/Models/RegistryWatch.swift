@@ -1,4 +1,5 @@
 import LeewayCore
+import LeewayTopics
 import LeewayModels
 import Logging
 import Metrics

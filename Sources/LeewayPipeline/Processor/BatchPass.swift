@@ -1,4 +1,5 @@
 import Kafka
+import LeewayTopics
 import LeewayCore
 import Logging
 import Metrics
@@ -6,7 +7,7 @@ import Metrics
 /// The per-report pass over a batch: decode, the vessel's state, predict, send. Records of
 /// a partition are handled in order and their outputs are sent in order.
 struct BatchPass {
-    let topics: ProcessorTopics
+    let topics: TopicNames
     let intake: TelemetryIntake
     var pass: VesselPass
     let producer: KafkaProducer

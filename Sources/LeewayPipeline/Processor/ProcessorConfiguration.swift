@@ -1,4 +1,5 @@
 import Kafka
+import LeewayTopics
 import LeewayCore
 
 /// Settings of a ``Processor``: where it reads and writes, how it keeps features, how
@@ -9,7 +10,7 @@ public struct ProcessorConfiguration: Sendable {
     /// The consumer group processors share.
     public var groupID = "leeway-processor"
     /// Topic names.
-    public var topics = ProcessorTopics()
+    public var topics = TopicNames()
     /// Lateness, EWMA weight, half-life.
     public var policy = FeaturePolicy()
     /// Event time between a vessel's published feature records.

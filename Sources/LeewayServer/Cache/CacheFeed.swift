@@ -1,5 +1,5 @@
 import Kafka
-import LeewayPipeline
+import LeewayTopics
 import Logging
 import Metrics
 import ServiceLifecycle
@@ -32,13 +32,13 @@ public struct CacheFeed: Service {
     }
 
     private let client: KafkaClientConfiguration
-    private let topics: ProcessorTopics
+    private let topics: TopicNames
     private let stores: Stores
     private let retryDelay: Duration
     private let logger: Logger
 
     /// A feed from the cluster `client` names into `stores`.
-    public init(client: KafkaClientConfiguration, topics: ProcessorTopics, stores: Stores, retryDelay: Duration = .seconds(2),
+    public init(client: KafkaClientConfiguration, topics: TopicNames, stores: Stores, retryDelay: Duration = .seconds(2),
                 logger: Logger = Logger(label: "leeway.cache")) {
         self.client = client
         self.topics = topics
@@ -99,13 +99,13 @@ public struct CacheFeed: Service {
 
 /// Routes each record to its store.
 struct CacheApply: Sendable {
-    let topics: ProcessorTopics
+    let topics: TopicNames
     let stores: CacheFeed.Stores
     /// Looked up once per feed, not per batch (each lookup takes the registry's lock).
     private let evictions = Counter(label: "leeway_cache_vessels_evicted_total")
     private let vessels = Gauge(label: "leeway_cache_vessels")
 
-    init(topics: ProcessorTopics, stores: CacheFeed.Stores) {
+    init(topics: TopicNames, stores: CacheFeed.Stores) {
         self.topics = topics
         self.stores = stores
     }

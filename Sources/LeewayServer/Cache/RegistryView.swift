@@ -1,6 +1,6 @@
 import LeewayCore
+import LeewayTopics
 import LeewayModels
-import LeewayPipeline
 import Logging
 import Synchronization
 

@@ -1,8 +1,8 @@
 import Foundation
+import LeewayTopics
 import Hummingbird
 import LeewayCore
 import LeewayModels
-import LeewayPipeline
 
 /// The model registry over HTTP: list, inspect and read the audit report of every version;
 /// approve or reject one with a bearer token. Every decision lands in the registry topic

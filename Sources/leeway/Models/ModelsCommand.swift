@@ -1,4 +1,5 @@
 import ArgumentParser
+import LeewayTopics
 import Foundation
 import Kafka
 import LeewayCore

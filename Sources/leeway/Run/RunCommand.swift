@@ -1,4 +1,5 @@
 import Foundation
+import LeewayTopics
 import ArgumentParser
 import Kafka
 import LeewayCore
@@ -116,7 +117,7 @@ struct RunCommand: AsyncParsableCommand {
         configuration.client.clientID = "leeway-\(role.rawValue)"
         configuration.client.properties = try broker.properties()
         configuration.groupID = group ?? (role == .monitor ? "leeway-monitor" : "leeway-processor")
-        configuration.topics = ProcessorTopics(prefix: topicPrefix)
+        configuration.topics = TopicNames(prefix: topicPrefix)
         configuration.policy.allowedLateness = .seconds(lateness)
         configuration.featuresEvery = .seconds(featuresEvery)
         configuration.commitInterval = .seconds(commitInterval)

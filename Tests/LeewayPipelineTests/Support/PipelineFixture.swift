@@ -1,4 +1,5 @@
 import Foundation
+import LeewayTopics
 import Kafka
 import KafkaTestSupport
 import LeewayCore
@@ -9,7 +10,7 @@ import Testing
 /// One pipeline's topics on the test broker (or a librdkafka mock cluster), with helpers to
 /// feed it and read it back.
 struct PipelineFixture {
-    let topics: ProcessorTopics
+    let topics: TopicNames
     let group: String
     let partitions: Int
     /// The cluster the topics are on.
@@ -21,7 +22,7 @@ struct PipelineFixture {
     /// under a unique prefix.
     static func make(_ name: String, partitions: Int = 4, on mock: MockCluster? = nil) async throws -> PipelineFixture {
         let prefix = "\(name)-\(UUID().uuidString.prefix(8))."
-        let topics = ProcessorTopics(prefix: prefix)
+        let topics = TopicNames(prefix: prefix)
         let specs = topics.all.map { name in
             TopicSpec(name: name, partitions: name == topics.models ? 1 : partitions,
                       configs: [topics.state, topics.features, topics.models].contains(name) ? ["cleanup.policy": "compact"] : [:])

@@ -1,6 +1,7 @@
-/// The topics a processor reads and writes. All take an optional prefix so several
-/// pipelines (or tests) can share one cluster.
-public struct ProcessorTopics: Sendable, Equatable {
+/// The names of Leeway's topics (`topics/`), shared by every role: the processor writes
+/// them, caches and tools read them. All take an optional prefix so several pipelines (or
+/// tests) can share one cluster.
+public struct TopicNames: Sendable, Equatable {
     /// Telemetry in.
     public var telemetry: String
     /// Rejected telemetry out.
@@ -19,7 +20,7 @@ public struct ProcessorTopics: Sendable, Equatable {
     /// The standard names from `topics/`, each preceded by `prefix`.
     public init(prefix: String = "") {
         telemetry = prefix + "fleet.telemetry.v1"
-        deadLetters = prefix + DeadLetter.telemetryTopic
+        deadLetters = prefix + "fleet.telemetry.dlq.v1"
         predictions = prefix + "fleet.predictions.v1"
         features = prefix + "fleet.features.v1"
         state = prefix + "leeway.state.v1"

@@ -34,7 +34,7 @@ public final class ModelRegistry: Sendable {
         do {
             _ = try await reader.readToEnd([TopicPartition(topic, 0)], timeout: timeout) { records in latest.take(records) }
         } catch {
-            if error.code == .unknownTopicOrPartition || error.code == .unknownPartition { throw ProcessorError.missingTopic(topic) }
+            if error.code == .unknownTopicOrPartition || error.code == .unknownPartition { throw MissingTopicError(topic: topic) }
             throw error
         }
         var result: [VesselType: RegistryRecord] = [:]
@@ -102,6 +102,14 @@ public struct RegistryWriteError: Error, CustomStringConvertible {
     public var underlying: any Error
 
     public var description: String { "the \(vesselType.rawValue) record could not be written to the model registry: \(underlying)" }
+}
+
+/// A topic that does not exist on the cluster.
+public struct MissingTopicError: Error, Equatable, CustomStringConvertible {
+    /// The topic's name.
+    public var topic: String
+
+    public var description: String { "topic \(topic) does not exist (run `leeway topics apply`)" }
 }
 
 /// A registry record whose key is not a vessel type, or not the type it holds.
