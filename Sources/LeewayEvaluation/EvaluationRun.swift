@@ -4,24 +4,24 @@ import LeewaySimulator
 /// The tally of one evaluation pass: alerts against injected faults, out-of-time error.
 struct EvaluationRun {
     var faults: [InjectedFault]
-    let types: [VesselType]
     let trainEnd: EventTime
     private let faultOf: [String: Int]
+    private var ships: [VesselType: Set<String>] = [:]
     private var episodes = Set<String>()
     private var falseFuel: [VesselType: Int] = [:], falseOther: [VesselType: Int] = [:]
     private var firstAtSea: [Int: EventTime] = [:]
     private var errors: [VesselType: [PredictionTarget: (absolute: Double, squared: Double, count: Double)]] = [:]
     private(set) var reports = 0
 
-    init(faults: [InjectedFault], types: [VesselType], trainEnd: EventTime) {
+    init(faults: [InjectedFault], trainEnd: EventTime) {
         self.faults = faults
-        self.types = types
         self.trainEnd = trainEnd
         faultOf = Dictionary(uniqueKeysWithValues: faults.enumerated().map { ($1.drift.vesselID, $0) })
     }
 
     mutating func observe(_ report: Telemetry, _ outcome: VesselPass.Outcome) {
         reports += 1
+        ships[report.vesselType, default: []].insert(report.vesselID)
         let fault = faultOf[report.vesselID].flatMap { faults[$0].drift.isActive(at: report.eventTime) ? $0 : nil }
         if let fault, firstAtSea[fault] == nil, (report[.speedThroughWater] ?? 0) >= 3 { firstAtSea[fault] = report.eventTime }
         if fault == nil, report.eventTime >= trainEnd, report.event == nil, (report[.speedThroughWater] ?? 0) >= 3,
@@ -50,15 +50,16 @@ struct EvaluationRun {
         }
     }
 
-    func finish(into outcomes: [TypeOutcome], days: Double, vessels: Int) -> ModelEvaluation.Result {
-        let start = FleetSimulator.Configuration().start
+    /// The rows for `outcomes`, over a run of `days` from `start`: fault-free vessel-days are
+    /// every ship's days less each faulty ship's days after its fault began.
+    func finish(into outcomes: [TypeOutcome], start: EventTime, days: Double) -> ModelEvaluation.Result {
         var outcomes = outcomes
         for index in outcomes.indices {
             let type = outcomes[index].type
-            let count = (0..<vessels).filter { types[$0 % types.count] == type }.count
-            let faulty = faults.filter { fault in (0..<vessels).contains { "IMO\(9_100_000 + $0)" == fault.drift.vesselID && types[$0 % types.count] == type } }
+            let own = ships[type] ?? []
+            let faulty = faults.filter { own.contains($0.drift.vesselID) }
             let lost = faulty.reduce(0.0) { $0 + days - Double(($1.drift.from - start).components.seconds) / 86_400 }
-            outcomes[index].cleanVesselDays = Double(count) * days - lost
+            outcomes[index].cleanVesselDays = Double(own.count) * days - lost
             outcomes[index].falseFuelDrift = falseFuel[type] ?? 0
             outcomes[index].falseOther = falseOther[type] ?? 0
             for (target, sum) in errors[type] ?? [:] where sum.count > 0 {

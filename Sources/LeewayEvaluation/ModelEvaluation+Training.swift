@@ -1,5 +1,6 @@
 import LeewayCore
 import LeewayModels
+import LeewaySimulator
 import LeewayTraining
 
 extension ModelEvaluation {
@@ -27,7 +28,7 @@ extension ModelEvaluation {
         guard let type = types.first else { return [] }
         return BrokenMeter.allCases.map { meter in
             let set = TrainingSet(meter.rewrite(history), type: type, assumedDraft: HullClass.typical(type).ladenDraft)
-            do throws(TrainingError) {
+            do throws(AdmiraltyFit.FitError) {
                 let artifact = try Trainer(type: type).train(set, source: "simulator", createdAt: "\(FleetSimulator.Configuration().start)").artifact
                 return BrokenMeterOutcome(meter: meter, type: type, failedChecks: artifact.checks.filter { !$0.passed }.map(\.name))
             } catch {
@@ -51,5 +52,3 @@ public struct BrokenMeterOutcome: Sendable {
     /// Whether no approvable model came out.
     public var rejected: Bool { !failedChecks.isEmpty || trainingError != nil }
 }
-
-import LeewaySimulator

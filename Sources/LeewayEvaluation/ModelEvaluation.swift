@@ -86,7 +86,7 @@ public struct ModelEvaluation: Sendable {
             for index in outcomes.indices { train(&outcomes[index], history: history, into: &catalog) }
             broken = trainBroken(history: history)
         }
-        var run = EvaluationRun(faults: faults, types: types, trainEnd: trainEnd)
+        var run = EvaluationRun(faults: faults, trainEnd: trainEnd)
         var simulator = FleetSimulator(configuration)
         let pass = VesselPass(models: catalog)
         var states: [String: VesselState] = [:]
@@ -102,7 +102,7 @@ public struct ModelEvaluation: Sendable {
                                    state: &states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
             run.observe(report, outcome)
         }
-        var result = run.finish(into: outcomes, days: days, vessels: vessels)
+        var result = run.finish(into: outcomes, start: configuration.start, days: days)
         result.brokenMeters = broken
         return result
     }

@@ -55,6 +55,7 @@ struct VesselPhysics: Sendable {
     func fuel(power: Double) -> Double {
         switch physics {
         case .baseline: power * hull.sfoc(load: power / hull.maxPower) / 1e6
+        // A constant specific consumption, 4 % above the ship's best (no load curve).
         case .variant: power * hull.minimumSFOC * 1.04 / 1e6
         }
     }

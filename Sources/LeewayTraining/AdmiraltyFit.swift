@@ -24,7 +24,9 @@ public struct AdmiraltyFit: Sendable {
     /// Standard deviation of the exponents' prior around Admiralty law.
     public var priorWidth = 0.5
     /// Penalties tried, per unit of weight on standardized coefficients.
-    public var penalties: [Double] = [0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2]
+    public var penalties = Self.defaultPenalties
+    /// No penalty, then 1e-6 to 1e-2.
+    public static let defaultPenalties: [Double] = [0, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2]
     /// The latest share of rows (by time) that scores each penalty.
     public var validationFraction = 0.25
     /// Pseudo-reports pulling each ship's factors towards 1.
@@ -157,8 +159,7 @@ public struct AdmiraltyFit: Sendable {
         var engine = [Double](repeating: 1, count: counts.count)
         for _ in 0..<calibrationRounds {
             let fit = ridge.fit(features: scaled(raw, ship, engine, all), target: f, weights: weights, penalty: 1e-6)
-            let split = raw.map { row in (scaledPart: LinearCombination.value(fit, row) - fit.intercept, fixed: fit.intercept) }
-            let next = factors(split, target: f, weights: weights, ship: ship, counts: counts)
+            let next = factors(raw.map { parts(fit, $0, all) }, target: f, weights: weights, ship: ship, counts: counts)
             let moved = zip(next, engine).map { abs($0 / $1 - 1) }.max() ?? 0
             engine = next
             if moved < 1e-4 { break }

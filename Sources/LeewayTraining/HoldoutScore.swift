@@ -41,18 +41,15 @@ public struct HoldoutScore: Sendable {
 
     /// Standard deviation of the residuals of `target`, absolute and as a fraction of the prediction.
     public func residualDeviation(_ target: PredictionTarget) -> (absolute: Double, relative: Double) {
-        let absolute = Self.deviation(residuals(target))
-        let relative = Self.deviation(predictions.compactMap { pair in
-            pair.row.actuals[target].flatMap { a in pair.predicted[target].flatMap { $0 > 0 ? (a - $0) / $0 : nil } }
-        })
-        return (absolute, relative)
+        (Self.deviation(residuals(target)), Self.deviation(relativeResiduals(target)))
     }
 
     /// Standard deviation of the relative residuals of `target` about each vessel's own mean
     /// in each operating regime (``OperatingRegime/residualSlot``): the per-report noise the
     /// fuel drift watch sees once it has learnt a vessel's reference level per regime. Sister
     /// ships that differ by a few percent do not inflate it, so a fault of a few percent
-    /// stands out. At least 0.5 %.
+    /// stands out. At least the baseline's ``PhysicsBaseline/relativeResidualDeviation``
+    /// (3 %), so that a few percent of weather misfit over an hour does not read as drift.
     public func withinVesselDeviation(_ target: PredictionTarget) -> Double {
         var groups: [String: (sum: Double, squares: Double, count: Double)] = [:]
         for pair in predictions {
@@ -67,10 +64,12 @@ public struct HoldoutScore: Sendable {
             squares += group.squares - group.sum * group.sum / group.count
             degrees += group.count - 1
         }
-        return max(degrees > 0 ? (squares / degrees).squareRoot() : Self.deviation(residualDeviationSample(target)), 0.03)
+        return max(degrees > 0 ? (squares / degrees).squareRoot() : Self.deviation(relativeResiduals(target)),
+                   PhysicsBaseline.relativeResidualDeviation)
     }
 
-    private func residualDeviationSample(_ target: PredictionTarget) -> [Double] {
+    /// (actual − predicted) ÷ predicted of `target` per row with a positive prediction.
+    private func relativeResiduals(_ target: PredictionTarget) -> [Double] {
         predictions.compactMap { pair in
             pair.row.actuals[target].flatMap { a in pair.predicted[target].flatMap { $0 > 0 ? (a - $0) / $0 : nil } }
         }

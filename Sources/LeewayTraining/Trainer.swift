@@ -1,33 +1,19 @@
 import LeewayCore
 import LeewayModels
 
-/// `leeway train`'s work, pure: fit a `linear-physics` model for one vessel type, score it
-/// on the time-based holdout, run the physics checks and write it all into an artifact.
-/// By default the fit is ``AdmiraltyFit``: physically signed coefficients, learned exponents
-/// within bounds, the penalty chosen on a validation split.
+/// `leeway train`'s work, pure: fit a `linear-physics` model for one vessel type with
+/// ``AdmiraltyFit`` (physically signed coefficients, learnt exponents within bounds, the
+/// penalty chosen on a validation split, each ship calibrated), score it on the time-based
+/// holdout, run the physics checks and write it all into an artifact.
 public struct Trainer: Sendable {
-    /// How the coefficients are fitted.
-    public enum Method: Sendable {
-        /// ``AdmiraltyFit`` over ``PhysicsTerm/shaftPower`` and ``PhysicsTerm/fuel``.
-        case admiralty
-        /// An unconstrained ``RidgeRegression`` of both targets over ``Trainer/terms``.
-        case ridge
-    }
-
     /// The vessel type.
     public var vesselType: VesselType
-    /// How the coefficients are fitted.
-    public var method = Method.admiralty
-    /// The regressors of ``Method/ridge``.
-    public var terms: [PhysicsTerm] = PhysicsTerm.standard
-    /// The regression of ``Method/ridge``.
-    public var regression = RidgeRegression()
-    /// Penalties ``Method/admiralty`` chooses from.
-    public var penalties: [Double] = AdmiraltyFit(maxPower: 1, minimumSFOC: 1).penalties
+    /// Penalties the fit chooses from.
+    public var penalties = AdmiraltyFit.defaultPenalties
     /// The checks.
     public var checks: PhysicsChecks
 
-    /// A trainer for `type` with the standard terms and the type's checks.
+    /// A trainer for `type` with the type's checks.
     public init(type: VesselType) {
         vesselType = type
         checks = PhysicsChecks(hull: HullClass.typical(type))
@@ -79,117 +65,51 @@ public struct Trainer: Sendable {
     }
 
     /// Fits on `set`, read from `source`, at `createdAt` (RFC 3339).
-    public func train(_ set: TrainingSet, source: String, createdAt: String) throws(TrainingError) -> Result {
-        let fitted = try fit(set)
+    public func train(_ set: TrainingSet, source: String, createdAt: String) throws(AdmiraltyFit.FitError) -> Result {
         let hull = checks.hull
+        var fitter = AdmiraltyFit(maxPower: hull.maxPower, minimumSFOC: hull.minimumSFOC)
+        fitter.penalties = penalties
+        let fit = try fitter.fit(set.fitting.map(\.inputs), vessels: set.fitting.map(\.vesselID),
+                                 power: set.fitting.map { $0.actuals[.shaftPower] ?? 0 }, fuel: set.fitting.map { $0.actuals[.fuelRate] ?? 0 })
         let identity = ModelIdentity(name: "\(vesselType.rawValue)-linear-physics", version: 0, kind: ModelArtifact.linearPhysicsKind)
+        // Shaft power over the shared terms; fuel over its own, which read predicted power.
+        let fits: [(target: PredictionTarget, fit: BoundedRidge.Fit, ownTerms: [PhysicsTerm]?)] = [
+            (.fuelRate, fit.fuel.fit, fitter.fuelTerms), (.shaftPower, fit.power.fit, nil),
+        ]
         var equations: [PredictionTarget: LinearPhysicsModel.Equation] = [:]
-        for (target, fit) in fitted.equations {
-            equations[target] = .init(intercept: fit.intercept, coefficients: fit.coefficients, relativeResidualDeviation: 0,
-                                      terms: fit.terms == fitted.terms ? nil : fit.terms)
+        for entry in fits {
+            equations[entry.target] = .init(intercept: entry.fit.intercept, coefficients: entry.fit.coefficients,
+                                            relativeResidualDeviation: 0, terms: entry.ownTerms)
         }
-        let model = LinearPhysicsModel(identity: identity, terms: fitted.terms, equations: equations, assumedDraft: hull.ladenDraft,
-                                       exponents: fitted.exponents, maxPower: hull.maxPower,
-                                       calibrations: Dictionary(uniqueKeysWithValues: (fitted.vessels ?? []).map {
-                                           ($0.vesselId, VesselCalibration(hull: $0.hullFactor, fuel: $0.fuelFactor))
-                                       }))
+        let model = LinearPhysicsModel(identity: identity, terms: fitter.powerTerms, equations: equations, assumedDraft: hull.ladenDraft,
+                                       exponents: fit.exponents, maxPower: hull.maxPower,
+                                       calibrations: fit.calibrations.mapValues(\.calibration))
         let score = HoldoutScore(model, on: set.holdout)
         let metrics = PredictionTarget.ordered.map { score.metrics($0) }
-        let equationsOut = PredictionTarget.ordered.compactMap { target -> TargetEquation? in
-            guard let fit = fitted.equations[target] else { return nil }
-            return TargetEquation(name: "\(target.name)", unit: target.unit, intercept: fit.intercept,
-                                  features: fit.terms == fitted.terms ? nil : fit.terms.map(\.rawValue), coefficients: fit.coefficients,
-                                  residualStd: score.residualDeviation(target).absolute,
-                                  relativeResidualStd: score.withinVesselDeviation(target))
+        let targets = fits.map { entry in
+            TargetEquation(name: "\(entry.target.name)", unit: entry.target.unit, intercept: entry.fit.intercept,
+                           features: entry.ownTerms?.map(\.rawValue), coefficients: entry.fit.coefficients,
+                           residualStd: score.residualDeviation(entry.target).absolute,
+                           relativeResidualStd: score.withinVesselDeviation(entry.target))
         }
-        let references = Self.references(set.fitting + set.holdout, model: model, hull: hull)
         let all = set.fitting + set.holdout
         let window = TrainingWindow(
             source: source, from: all.first.map { "\($0.eventTime)" } ?? "", to: all.last.map { "\($0.eventTime)" } ?? "",
             holdoutFrom: set.holdout.first.map { "\($0.eventTime)" } ?? "", records: set.fitting.count,
             holdoutRecords: set.holdout.count, vessels: set.vessels)
-        let custom = fitted.exponents != .admiralty
+        let custom = fit.exponents != .admiralty
         var artifact = ModelArtifact(
-            name: identity.name, vesselType: vesselType, version: 0, kind: identity.kind, features: fitted.terms.map(\.rawValue),
-            speedExponent: custom ? fitted.exponents.speed : nil, draftExponent: custom ? fitted.exponents.draft : nil,
-            inputs: PhysicsInputs.layout.inputs.map(\.rawValue), featureCatalogue: FeatureCatalogue.version, fit: fitted.record, vessels: fitted.vessels,
-            targets: equationsOut, assumedDraftM: hull.ladenDraft, training: window, metrics: metrics, references: references,
-            checks: checks.run(model, metrics: metrics), diagnostics: score.diagnostics(), status: .pending, createdAt: createdAt, contentHash: "")
+            name: identity.name, vesselType: vesselType, version: 0, kind: identity.kind, features: fitter.powerTerms.map(\.rawValue),
+            speedExponent: custom ? fit.exponents.speed : nil, draftExponent: custom ? fit.exponents.draft : nil,
+            inputs: PhysicsInputs.layout.inputs.map(\.rawValue), featureCatalogue: FeatureCatalogue.version,
+            fit: fitter.record(fit), vessels: fit.calibrations.keys.sorted().map { id in
+                let entry = fit.calibrations[id]!
+                return VesselFactor(vesselId: id, hullFactor: entry.calibration.hull, fuelFactor: entry.calibration.fuel, records: entry.records)
+            },
+            targets: targets, assumedDraftM: hull.ladenDraft, training: window, metrics: metrics,
+            references: Self.references(all, model: model, hull: hull), checks: checks.run(model, metrics: metrics),
+            diagnostics: score.diagnostics(), status: .pending, createdAt: createdAt, contentHash: "")
         artifact.contentHash = artifact.computedContentHash
         return Result(artifact: artifact, set: set, score: score)
-    }
-
-    /// What a fit produced: the shared terms, each target's equation, the exponents and the record.
-    private struct Fitted {
-        var terms: [PhysicsTerm]
-        var equations: [PredictionTarget: (intercept: Double, coefficients: [Double], terms: [PhysicsTerm])]
-        var exponents: PhysicsExponents
-        var record: FitRecord?
-        var vessels: [VesselFactor]?
-    }
-
-    private func fit(_ set: TrainingSet) throws(TrainingError) -> Fitted {
-        let targets = PredictionTarget.ordered
-        guard method == .admiralty else {
-            let features = set.fitting.map { row in terms.map { $0.value(row.inputs) } }
-            let values = set.fitting.map { row in targets.map { row.actuals[$0] ?? 0 } }
-            let fits: [RidgeRegression.Fit]
-            do {
-                fits = try regression.fit(features: features, targets: values)
-            } catch {
-                throw .ridge(error)
-            }
-            var equations: [PredictionTarget: (intercept: Double, coefficients: [Double], terms: [PhysicsTerm])] = [:]
-            for (target, fit) in zip(targets, fits) { equations[target] = (fit.intercept, fit.coefficients, terms) }
-            return Fitted(terms: terms, equations: equations, exponents: .admiralty, record: nil)
-        }
-        var fitter = AdmiraltyFit(maxPower: checks.hull.maxPower, minimumSFOC: checks.hull.minimumSFOC)
-        fitter.penalties = penalties
-        let result: AdmiraltyFit.Result
-        do {
-            result = try fitter.fit(set.fitting.map(\.inputs), vessels: set.fitting.map(\.vesselID), power: set.fitting.map { $0.actuals[.shaftPower] ?? 0 },
-                                    fuel: set.fitting.map { $0.actuals[.fuelRate] ?? 0 })
-        } catch {
-            throw .admiralty(error)
-        }
-        func record(_ target: PredictionTarget, _ fit: AdmiraltyFit.TargetFit, _ terms: [PhysicsTerm]) -> FitRecord.TargetFit {
-            .init(target: "\(target.name)", penalty: fit.penalty,
-                  candidates: fit.candidates.map { .init(penalty: $0.penalty, validationRmse: $0.validationRMSE) },
-                  atBound: fit.fit.atBound.map { terms[$0].rawValue })
-        }
-        let bounds = [FitRecord.TermBound(term: "speed_exponent", lower: fitter.speedExponents.lowerBound, upper: fitter.speedExponents.upperBound,
-                                          prior: PhysicsExponents.admiralty.speed),
-                      FitRecord.TermBound(term: "draft_exponent", lower: fitter.draftExponents.lowerBound, upper: fitter.draftExponents.upperBound,
-                                          prior: PhysicsExponents.admiralty.draft)]
-            + (fitter.powerTerms + fitter.fuelTerms).map { term in
-                let bounds = fitter.constraint(term).bounds
-                return FitRecord.TermBound(term: term.rawValue, lower: bounds.lowerBound,
-                                           upper: bounds.upperBound < Double.greatestFiniteMagnitude ? bounds.upperBound : nil, prior: 0)
-            }
-        let record = FitRecord(method: "bounded-ridge-admiralty", validationRecords: result.validationRows, bounds: bounds,
-                               targets: [record(.shaftPower, result.power, fitter.powerTerms), record(.fuelRate, result.fuel, fitter.fuelTerms)])
-        return Fitted(terms: fitter.powerTerms,
-                      equations: [.shaftPower: (result.power.fit.intercept, result.power.fit.coefficients, fitter.powerTerms),
-                                  .fuelRate: (result.fuel.fit.intercept, result.fuel.fit.coefficients, fitter.fuelTerms)],
-                      exponents: result.exponents, record: record,
-                      vessels: result.calibrations.keys.sorted().map { id in
-                          let entry = result.calibrations[id]!
-                          return VesselFactor(vesselId: id, hullFactor: entry.calibration.hull, fuelFactor: entry.calibration.fuel, records: entry.records)
-                      })
-    }
-}
-
-/// Why training produced no model.
-public enum TrainingError: Error, Equatable, CustomStringConvertible {
-    /// ``Trainer/Method/ridge`` failed.
-    case ridge(RidgeRegression.FitError)
-    /// ``Trainer/Method/admiralty`` failed.
-    case admiralty(AdmiraltyFit.FitError)
-
-    public var description: String {
-        switch self {
-        case .ridge(let error): error.description
-        case .admiralty(let error): error.description
-        }
     }
 }

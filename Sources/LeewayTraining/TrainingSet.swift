@@ -45,15 +45,14 @@ public struct TrainingSet: Sendable {
         let catalogue = InputLayout(ModelInput.ordered)
         for (offset, report) in reports.enumerated() {
             let id = report.vesselID
-            var state = states.removeValue(forKey: id) ?? VesselState(vesselID: id, vesselType: report.vesselType)
-            defer { states[id] = state }
-            let admission = state.admit(report, offset: Int64(offset), policy: policy)
+            let admission = states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)]
+                .admit(report, offset: Int64(offset), policy: policy)
             guard report.vesselType == type else { continue }
             if let from, report.eventTime < from { continue }
             if let to, report.eventTime > to { continue }
             seen += 1
             guard admission == .applied, report.event == nil, (report[.speedThroughWater] ?? 0) >= minimumSpeed,
-                  let inputs = PhysicsInputs(report, state: state, assumedDraft: assumedDraft) else { continue }
+                  let state = states[id], let inputs = PhysicsInputs(report, state: state, assumedDraft: assumedDraft) else { continue }
             var actuals = TargetValues()
             for target in PredictionTarget.ordered { actuals[target] = report[target.actual] }
             guard PredictionTarget.ordered.allSatisfy({ actuals[$0] != nil }) else { continue }

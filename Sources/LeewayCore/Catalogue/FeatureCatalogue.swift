@@ -37,9 +37,6 @@ public enum FeatureCatalogue {
         return inputs
     }
 
-    /// The inputs among `inputs` that include a report's measured fuel or power.
-    public static func leakage(_ inputs: [ModelInput]) -> [ModelInput] { inputs.filter(\.readsMeasuredTargets) }
-
     /// A name that is not in the catalogue.
     public struct UnknownInput: Error, Equatable, CustomStringConvertible {
         /// The name.

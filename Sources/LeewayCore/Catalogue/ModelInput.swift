@@ -3,7 +3,7 @@
 /// inputs it reads; the processor and training both compute them with ``value(_:state:)``
 /// from the report and the vessel's state after applying it, so a model sees in service
 /// exactly what it saw in training.
-public enum ModelInput: String, Sendable, CaseIterable, Codable {
+public enum ModelInput: String, Sendable, CaseIterable {
     // The report (with the vessel's last known value where the report lacks one).
     case speedThroughWater = "stw_kn"
     case speedOverGround = "sog_kn"
@@ -35,7 +35,7 @@ public enum ModelInput: String, Sendable, CaseIterable, Codable {
     case beaufort = "beaufort"
 
     /// Where the value comes from.
-    public enum Source: String, Sendable, Codable {
+    public enum Source: String, Sendable {
         /// The report itself.
         case report
         /// The vessel's state after the report was applied.
@@ -74,7 +74,7 @@ extension ModelInput {
     }
 
     /// Whether the value includes this report's measured fuel or power: a model predicting
-    /// those targets must not read it (``FeatureCatalogue/leakage(_:)``).
+    /// those targets must not read it.
     public var readsMeasuredTargets: Bool {
         switch self {
         case .ewmaShaftPower, .ewmaFuelRate, .decayedShaftPower, .decayedFuelRate, .window1hFuelMean, .window1hFuelStd,

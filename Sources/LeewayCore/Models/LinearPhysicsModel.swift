@@ -39,6 +39,8 @@ public struct LinearPhysicsModel: PredictionModel {
     private let equations: [Equation?]
     /// Targets in evaluation order: those reading predicted power last.
     private let order: [PredictionTarget]
+    /// Whether any equation has a hull term (T^b·V^a is then computed once per report).
+    private let readsHull: Bool
     /// Typical relative fuel residual per ``OperatingRegime/residualSlot`` in training.
     private let fuelBias: InlineArray<8, Double>
 
@@ -57,6 +59,7 @@ public struct LinearPhysicsModel: PredictionModel {
         self.equations = PredictionTarget.ordered.map { equations[$0] }
         let readsPower = { (target: PredictionTarget) in (equations[target]?.terms ?? terms).contains(where: \.readsPredictedPower) }
         order = PredictionTarget.ordered.filter { !readsPower($0) } + PredictionTarget.ordered.filter(readsPower)
+        readsHull = equations.values.contains { ($0.terms ?? terms).contains(where: \.isHullTerm) }
         var bias = InlineArray<8, Double>(repeating: 0)
         for (regime, value) in fuelBias where value.isFinite { bias[regime.residualSlot] = value }
         self.fuelBias = bias
@@ -76,6 +79,7 @@ public struct LinearPhysicsModel: PredictionModel {
     /// The targets for `inputs` of a ship with `calibration` (the type's typical ship by default).
     public func predict(_ inputs: PhysicsInputs, calibration: VesselCalibration = .typical) -> TargetValues {
         var values = TargetValues()
+        let hull = readsHull ? PhysicsTerm.hullPower(inputs, exponents) : .nan
         for target in order {
             guard let equation = equations[target.rawValue] else { continue }
             let power = values[.shaftPower] ?? .nan
@@ -84,7 +88,7 @@ public struct LinearPhysicsModel: PredictionModel {
             var readsPower = false
             for index in terms.indices {
                 let term = terms[index]
-                let value = equation.coefficients[index] * term.value(inputs, exponents: exponents, power: power, maxPower: maxPower)
+                let value = equation.coefficients[index] * term.value(inputs, hull: hull, power: power, maxPower: maxPower)
                 sum += term.isHullTerm ? calibration.hull * value : value
                 readsPower = readsPower || term.readsPredictedPower
             }

@@ -42,9 +42,6 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
     /// Fuel's load curve: specific consumption rising away from 80 % of the type's installed power.
     case predictedPowerLoad = "shaft_power_kw*(shaft_power_kw/max_power_kw-0.8)^2"
 
-    /// The terms `leeway train` fits by default: the physics of a displacement hull.
-    public static let standard: [PhysicsTerm] = [.admiralty, .fouling, .waves, .headWaves, .headWind, .loadCurve]
-
     /// Shaft power's terms in `leeway train`'s fit: the hull's power law scaled by fouling
     /// and waves, plus wind. Every coefficient is non-negative.
     public static let shaftPower: [PhysicsTerm] = [.hull, .hullFouling, .hullWaves, .hullHeadWaves, .addedHeadWind, .addedWindDrag]
@@ -62,6 +59,13 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
     @inline(__always)
     public func value(_ inputs: PhysicsInputs, exponents: PhysicsExponents = .admiralty, power: Double = .nan,
                       maxPower: Double = .nan) -> Double {
+        value(inputs, hull: isHullTerm ? Self.hullPower(inputs, exponents) : .nan, power: power, maxPower: maxPower)
+    }
+
+    /// The term's value given the hull's power law T^b·V^a already computed as `hull`
+    /// (``hullPower(_:_:)``), so that a model evaluates it once per report, not once per term.
+    @inline(__always)
+    public func value(_ inputs: PhysicsInputs, hull: Double, power: Double, maxPower: Double) -> Double {
         switch self {
         case .speedCubed: return inputs.speed * inputs.speed * inputs.speed
         case .admiralty: return Self.admiralty(inputs)
@@ -78,12 +82,12 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
         case .loadCurveCubed:
             let admiralty = Self.admiralty(inputs)
             return admiralty * admiralty * admiralty
-        case .hull: return Self.hull(inputs, exponents)
-        case .hullFouling: return inputs.daysSinceCleaning * Self.hull(inputs, exponents)
-        case .hullWaves: return inputs.waveHeight * inputs.waveHeight * Self.hull(inputs, exponents)
+        case .hull: return hull
+        case .hullFouling: return inputs.daysSinceCleaning * hull
+        case .hullWaves: return inputs.waveHeight * inputs.waveHeight * hull
         case .hullHeadWaves:
             let weight = (1 + cos(inputs.relativeWind * .pi / 180)) / 2
-            return inputs.waveHeight * inputs.waveHeight * weight * Self.hull(inputs, exponents)
+            return inputs.waveHeight * inputs.waveHeight * weight * hull
         case .addedHeadWind:
             let ship = inputs.speed * 0.5144
             return (inputs.headWind * inputs.headWind - ship * ship) * inputs.speed
@@ -97,7 +101,8 @@ public enum PhysicsTerm: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    private static func hull(_ inputs: PhysicsInputs, _ exponents: PhysicsExponents) -> Double {
+    /// The hull's power law T^b·V^a with `exponents` (0 at rest).
+    public static func hullPower(_ inputs: PhysicsInputs, _ exponents: PhysicsExponents) -> Double {
         guard inputs.speed > 0, inputs.draft > 0 else { return 0 }
         return pow(inputs.draft, exponents.draft) * pow(inputs.speed, exponents.speed)
     }
