@@ -18,6 +18,22 @@ let rdkafkaLinkerSettings: [LinkerSetting] = rdkafkaPrefix.map {
     [.unsafeFlags(["-L\($0)/lib", "-Xlinker", "-rpath", "-Xlinker", "\($0)/lib"])]
 } ?? []
 
+/// Where ONNX Runtime's C library and header live: `LEEWAY_ONNXRUNTIME_PREFIX`, else what
+/// `make deps` links into `.deps/onnxruntime` (the library from the onnxruntime wheel, the
+/// header from Debian 13's source package), with an rpath as for librdkafka.
+let onnxRuntimePrefix: String? = {
+    if let prefix = ProcessInfo.processInfo.environment["LEEWAY_ONNXRUNTIME_PREFIX"], !prefix.isEmpty {
+        return prefix
+    }
+    let local = Context.packageDirectory + "/.deps/onnxruntime"
+    return FileManager.default.fileExists(atPath: local + "/include/onnxruntime_c_api.h") ? local : nil
+}()
+
+let onnxSwiftSettings: [SwiftSetting] = onnxRuntimePrefix.map { [.unsafeFlags(["-Xcc", "-I\($0)/include"])] } ?? []
+let onnxLinkerSettings: [LinkerSetting] = onnxRuntimePrefix.map {
+    [.unsafeFlags(["-L\($0)/lib", "-Xlinker", "-rpath", "-Xlinker", "\($0)/lib"])]
+} ?? []
+
 let package = Package(
     name: "Leeway",
     platforms: [.macOS(.v15)],
@@ -46,7 +62,14 @@ let package = Package(
             swiftSettings: rdkafkaSwiftSettings,
             linkerSettings: rdkafkaLinkerSettings
         ),
+        .systemLibrary(name: "COnnxRuntime", path: "Sources/COnnxRuntime"),
         .target(name: "LeewayCore"),
+        .target(
+            name: "LeewayInference",
+            dependencies: ["COnnxRuntime", "LeewayCore", "LeewayModels"],
+            swiftSettings: onnxSwiftSettings,
+            linkerSettings: onnxLinkerSettings
+        ),
         .target(name: "LeewaySimulator", dependencies: ["LeewayCore"]),
         .target(name: "LeewayModels", dependencies: ["LeewayCore"]),
         // Fitting is numeric work that a debug build runs some 50× slower: optimized in every

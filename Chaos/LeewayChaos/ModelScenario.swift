@@ -47,7 +47,7 @@ struct ModelScenario {
         failing.status = .approved
         failing.targets[0].coefficients = failing.targets[0].coefficients.map { -$0 }
         failing.contentHash = failing.computedContentHash
-        failing.checks = PhysicsChecks(hull: HullClass.typical(.tanker)).run(try failing.servingModel(), metrics: failing.metrics)
+        failing.checks = PhysicsChecks(type: .tanker).run(try failing.servingModel(), metrics: failing.metrics)
         failing.contentHash = failing.computedContentHash
         let failed = failing.checks.filter { !$0.passed }.map(\.name)
         for bad in [altered, failing] {

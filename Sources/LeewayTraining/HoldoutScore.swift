@@ -11,6 +11,12 @@ public struct HoldoutScore: Sendable {
         predictions = rows.map { ($0, model.predict($0.inputs, calibration: model.calibration(for: $0.vesselID))) }
     }
 
+    /// Scores a model of any kind from its `answers`, one per row of `rows`.
+    public init(rows: [TrainingSet.Row], answers: [TargetValues]) {
+        precondition(rows.count == answers.count, "one answer per row")
+        predictions = Array(zip(rows, answers))
+    }
+
     /// Actual − predicted of `target` per row (rows without either are left out).
     public func residuals(_ target: PredictionTarget) -> [Double] {
         predictions.compactMap { pair in pair.row.actuals[target].flatMap { a in pair.predicted[target].map { a - $0 } } }

@@ -4,6 +4,8 @@ import LeewayModels
 /// The automatic sanity checks every trained model faces before a reviewer sees it: does
 /// it behave like a ship across the type's operating range?
 public struct PhysicsChecks: Sendable {
+    /// The vessel type probed.
+    public var vesselType: VesselType
     /// The type's particulars: speed range and draughts to probe.
     public var hull: HullClass
     /// Allowed log-log slope of fuel against speed (Admiralty law says about 3).
@@ -16,8 +18,11 @@ public struct PhysicsChecks: Sendable {
     /// predicted power. A fuel meter in kg/h, or fuel and power columns swapped, fall far outside.
     public var specificConsumption: ClosedRange<Double> = 120...320
 
-    /// Checks for a type with particulars `hull`.
-    public init(hull: HullClass) { self.hull = hull }
+    /// Checks for `type`, with its typical particulars.
+    public init(type: VesselType) {
+        vesselType = type
+        hull = HullClass.typical(type)
+    }
 
     /// Speeds probed: half to 110 % of service speed, in 20 steps.
     public var speeds: [Double] {
@@ -25,23 +30,61 @@ public struct PhysicsChecks: Sendable {
         return (0...20).map { low + (high - low) * Double($0) / 20 }
     }
 
-    /// Runs every check on `model` and its holdout `metrics`.
-    public func run(_ model: LinearPhysicsModel, metrics: [TargetMetrics]) -> [CheckResult] {
-        [positive(model), increasingWithSpeed(model), exponent(model), increasingWithDraft(model), fouling(model),
-         specificConsumption(model), bias(metrics)]
+    /// Every question the checks put to a model.
+    public var probePoints: [ProbePoint] {
+        var points: [ProbePoint] = []
+        for draft in [hull.ballastDraft, hull.ladenDraft] {
+            points += speeds.map { ProbePoint(speed: $0, draft: draft) }
+            points.append(ProbePoint(speed: hull.serviceSpeed, draft: draft))
+        }
+        points.append(ProbePoint(speed: hull.serviceSpeed, draft: hull.ladenDraft, days: 365))
+        var seen = Set<ProbePoint>()
+        return points.filter { seen.insert($0).inserted }
     }
 
-    func fuel(_ model: LinearPhysicsModel, speed: Double, draft: Double, days: Double = 0) -> Double {
-        model.predict(PhysicsInputs(speed: speed, draft: draft, daysSinceCleaning: days))[.fuelRate] ?? .nan
+    /// The voyages that put ``probePoints`` to a model, in that order.
+    public func voyages() -> [ProbeVoyage] {
+        probePoints.map { ProbeVoyage($0, type: vesselType) }
     }
 
-    private func positive(_ model: LinearPhysicsModel) -> CheckResult {
+    /// Runs every check on a model's `answers` to ``probePoints`` (a point without one
+    /// reads as no answer) and its holdout `metrics`.
+    public func run(answers: [ProbePoint: TargetValues], metrics: [TargetMetrics]) -> [CheckResult] {
+        let model = Answers(values: answers)
+        return [positive(model), increasingWithSpeed(model), exponent(model), increasingWithDraft(model), fouling(model),
+                specificConsumption(model), bias(metrics)]
+    }
+
+    /// Runs every check on an in-process `model`, asked through the same probe voyages.
+    public func run(_ model: some PredictionModel, metrics: [TargetMetrics]) -> [CheckResult] {
+        run(answers: answers(model), metrics: metrics)
+    }
+
+    /// An in-process model's answers to ``probePoints``.
+    public func answers(_ model: some PredictionModel) -> [ProbePoint: TargetValues] {
+        var answers: [ProbePoint: TargetValues] = [:]
+        for (point, voyage) in zip(probePoints, voyages()) { answers[point] = model.predict(voyage.report, state: voyage.state) }
+        return answers
+    }
+
+    /// A model's answers, looked up by point.
+    struct Answers {
+        let values: [ProbePoint: TargetValues]
+
+        func predict(_ point: ProbePoint) -> TargetValues { values[point] ?? TargetValues() }
+    }
+
+    func fuel(_ model: Answers, speed: Double, draft: Double, days: Double = 0) -> Double {
+        model.predict(ProbePoint(speed: speed, draft: draft, days: days))[.fuelRate] ?? .nan
+    }
+
+    private func positive(_ model: Answers) -> CheckResult {
         let lowest = [hull.ballastDraft, hull.ladenDraft].flatMap { draft in speeds.map { fuel(model, speed: $0, draft: draft) } }.min() ?? .nan
         return CheckResult(name: "fuel_positive", passed: lowest > 0,
                            detail: "lowest predicted fuel over \(range) at ballast and laden draught: \(format(lowest, 4)) t/h (must be > 0)")
     }
 
-    private func increasingWithSpeed(_ model: LinearPhysicsModel) -> CheckResult {
+    private func increasingWithSpeed(_ model: Answers) -> CheckResult {
         var worst = Double.infinity
         for draft in [hull.ballastDraft, hull.ladenDraft] {
             let curve = speeds.map { fuel(model, speed: $0, draft: draft) }
@@ -51,7 +94,7 @@ public struct PhysicsChecks: Sendable {
                            detail: "smallest fuel step between neighbouring speeds over \(range): \(format(worst, 5)) t/h (must be > 0)")
     }
 
-    private func exponent(_ model: LinearPhysicsModel) -> CheckResult {
+    private func exponent(_ model: Answers) -> CheckResult {
         let points = speeds.map { (x: log($0), y: log(fuel(model, speed: $0, draft: hull.ladenDraft))) }
         let slope: Double
         if points.allSatisfy({ $0.y.isFinite }) {
@@ -64,14 +107,14 @@ public struct PhysicsChecks: Sendable {
                            detail: "log-log slope of fuel against speed at laden draught over \(range): \(format(slope, 2)) (allowed \(speedExponent.lowerBound)–\(speedExponent.upperBound); Admiralty law ≈ 3)")
     }
 
-    private func increasingWithDraft(_ model: LinearPhysicsModel) -> CheckResult {
+    private func increasingWithDraft(_ model: Answers) -> CheckResult {
         let ballast = fuel(model, speed: hull.serviceSpeed, draft: hull.ballastDraft)
         let laden = fuel(model, speed: hull.serviceSpeed, draft: hull.ladenDraft)
         return CheckResult(name: "fuel_increases_with_draft", passed: laden > ballast,
                            detail: "at \(format(hull.serviceSpeed, 1)) kn: ballast \(format(ballast, 3)) t/h, laden \(format(laden, 3)) t/h (laden must be higher)")
     }
 
-    private func fouling(_ model: LinearPhysicsModel) -> CheckResult {
+    private func fouling(_ model: Answers) -> CheckResult {
         let clean = fuel(model, speed: hull.serviceSpeed, draft: hull.ladenDraft)
         let fouled = fuel(model, speed: hull.serviceSpeed, draft: hull.ladenDraft, days: 365)
         let perYear = clean > 0 ? (fouled - clean) / clean : .nan
@@ -79,11 +122,11 @@ public struct PhysicsChecks: Sendable {
                            detail: "fuel change after 365 days without hull cleaning: \(format(perYear * 100, 1)) % (must be ≥ 0)")
     }
 
-    private func specificConsumption(_ model: LinearPhysicsModel) -> CheckResult {
+    private func specificConsumption(_ model: Answers) -> CheckResult {
         var values: [Double] = []
         for draft in [hull.ballastDraft, hull.ladenDraft] {
             for speed in [speeds[speeds.count / 2], speeds[speeds.count - 1]] {
-                let predicted = model.predict(PhysicsInputs(speed: speed, draft: draft))
+                let predicted = model.predict(ProbePoint(speed: speed, draft: draft))
                 if let fuel = predicted[.fuelRate], let power = predicted[.shaftPower] {
                     values.append(power > 0 ? fuel * 1e6 / power : .nan)
                 }

@@ -16,7 +16,7 @@ public struct Trainer: Sendable {
     /// A trainer for `type` with the type's checks.
     public init(type: VesselType) {
         vesselType = type
-        checks = PhysicsChecks(hull: HullClass.typical(type))
+        checks = PhysicsChecks(type: type)
     }
 
     /// What training produced: the artifact (version 0, pending until registered) and the
@@ -42,16 +42,20 @@ public struct Trainer: Sendable {
     /// residual (percent) per operating regime (``DataDriftMonitor/key(_:regime:)``) where the
     /// regime has enough reports; one report per vessel-hour, as the monitor samples.
     static func references(_ rows: [TrainingSet.Row], model: LinearPhysicsModel, hull: HullClass) -> [String: ReferenceDistribution] {
+        references(rows, answers: rows.map { model.predict($0.inputs, calibration: model.calibration(for: $0.vesselID)) }, hull: hull)
+    }
+
+    /// ``references(_:model:hull:)`` from a model's `answers`, one per row.
+    static func references(_ rows: [TrainingSet.Row], answers: [TargetValues], hull: HullClass) -> [String: ReferenceDistribution] {
         var references: [String: ReferenceDistribution] = [:]
         for field in referenceFields {
             references[field.jsonName] = ReferenceDistribution(sample: rows.compactMap { $0.report[field] })
         }
         var byRegime: [String: [Double]] = [:]
         var sampled = Set<String>()
-        for row in rows {
+        for (row, predicted) in zip(rows, answers) {
             guard let regime = OperatingRegime(row.report, hull: hull),
                   sampled.insert("\(row.vesselID) \(row.eventTime.microseconds / 3_600_000_000)").inserted else { continue }
-            let predicted = model.predict(row.inputs, calibration: model.calibration(for: row.vesselID))
             for target in DataDriftMonitor.targets {
                 guard let actual = row.actuals[target], let expected = predicted[target],
                       let residual = DataDriftMonitor.residualPercent(actual: actual, predicted: expected) else { continue }
@@ -98,6 +102,9 @@ public struct Trainer: Sendable {
             holdoutFrom: set.holdout.first.map { "\($0.eventTime)" } ?? "", records: set.fitting.count,
             holdoutRecords: set.holdout.count, vessels: set.vessels)
         let custom = fit.exponents != .admiralty
+        let answers = checks.answers(model)
+        var diagnostics = score.diagnostics()
+        diagnostics.speedCurves = checks.speedCurves(answers)
         var artifact = ModelArtifact(
             name: identity.name, vesselType: vesselType, version: 0, kind: identity.kind, features: fitter.powerTerms.map(\.rawValue),
             speedExponent: custom ? fit.exponents.speed : nil, draftExponent: custom ? fit.exponents.draft : nil,
@@ -107,8 +114,8 @@ public struct Trainer: Sendable {
                 return VesselFactor(vesselId: id, hullFactor: entry.calibration.hull, fuelFactor: entry.calibration.fuel, records: entry.records)
             },
             targets: targets, assumedDraftM: hull.ladenDraft, training: window, metrics: metrics,
-            references: Self.references(all, model: model, hull: hull), checks: checks.run(model, metrics: metrics),
-            diagnostics: score.diagnostics(), status: .pending, createdAt: createdAt, contentHash: "")
+            references: Self.references(all, model: model, hull: hull), checks: checks.run(answers: answers, metrics: metrics),
+            diagnostics: diagnostics, status: .pending, createdAt: createdAt, contentHash: "")
         artifact.contentHash = artifact.computedContentHash
         return Result(artifact: artifact, set: set, score: score)
     }

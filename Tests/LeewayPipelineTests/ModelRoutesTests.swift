@@ -26,7 +26,7 @@ struct ModelRoutesTests {
         var broken = artifact
         broken.targets[0].coefficients = broken.targets[0].coefficients.map { -$0 }
         broken.contentHash = broken.computedContentHash
-        broken.checks = PhysicsChecks(hull: HullClass.typical(.tanker)).run(try broken.servingModel(), metrics: broken.metrics)
+        broken.checks = PhysicsChecks(type: .tanker).run(try broken.servingModel(), metrics: broken.metrics)
         broken.contentHash = broken.computedContentHash
         try await registry.update(.tanker) { record in
             _ = try record.register(artifact, at: "2026-11-29T12:00:00Z")

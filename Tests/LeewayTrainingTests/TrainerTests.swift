@@ -62,7 +62,7 @@ import Testing
         for index in speedTerms { broken.targets[power].coefficients[index] *= -1 }
         broken.contentHash = broken.computedContentHash
         let model = try broken.servingModel()
-        broken.checks = PhysicsChecks(hull: HullClass.typical(.tanker)).run(model, metrics: broken.metrics)
+        broken.checks = PhysicsChecks(type: .tanker).run(model, metrics: broken.metrics)
         broken.contentHash = broken.computedContentHash
         let failed = Set(broken.checks.filter { !$0.passed }.map(\.name))
         #expect(failed.isSuperset(of: ["fuel_positive", "fuel_increases_with_speed", "speed_exponent", "fuel_increases_with_draft"]))

@@ -1,22 +1,42 @@
 /// The model serving each vessel type: an approved trained model where one exists, else
 /// the type's ``PhysicsBaseline``. Looked up per report, so it is a plain array by type.
 public struct ModelCatalog: Sendable {
-    private var serving: [any PredictionModel]
+    private var serving: [ServedModel]
 
     /// Only baselines.
     public init() {
-        serving = VesselType.allCases.map { PhysicsBaseline(type: $0) }
+        serving = VesselType.allCases.map { .inline(PhysicsBaseline(type: $0)) }
     }
 
-    /// The model for `type`.
+    /// How `type` is served.
+    @inline(__always)
+    public func served(for type: VesselType) -> ServedModel {
+        serving[type.ordinal]
+    }
+
+    /// The in-process model for `type`: its own when it answers one report at a time, else
+    /// its baseline (for a batch model, ask ``served(for:)``).
     @inline(__always)
     public func model(for type: VesselType) -> any PredictionModel {
-        serving[type.ordinal]
+        switch serving[type.ordinal] {
+        case .inline(let model): model
+        case .batched(_, let baseline): baseline
+        }
     }
 
     /// Serves `model` for `type` from now on; nil falls back to the baseline.
     public mutating func serve(_ model: (any PredictionModel)?, for type: VesselType) {
-        serving[type.ordinal] = model ?? PhysicsBaseline(type: type)
+        serving[type.ordinal] = .inline(model ?? PhysicsBaseline(type: type))
+    }
+
+    /// Serves the batch model `model` for `type` from now on.
+    public mutating func serve(batched model: any BatchModel, for type: VesselType) {
+        serving[type.ordinal] = .batched(model, baseline: PhysicsBaseline(type: type))
+    }
+
+    /// Whether any type is served by a batch model.
+    public var hasBatchModels: Bool {
+        serving.contains { if case .batched = $0 { true } else { false } }
     }
 }
 

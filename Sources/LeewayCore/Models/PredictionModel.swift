@@ -1,11 +1,8 @@
-/// A model for one vessel type: predicts every ``PredictionTarget`` at once from a report
-/// and the vessel's features. Pure and deterministic: the same inputs give the same values.
-public protocol PredictionModel: Sendable {
+/// A model serving one vessel type, whatever its kind: which model it is, and how the fuel
+/// drift watch reads its residuals.
+public protocol FleetModel: Sendable {
     /// Which model this is.
     var identity: ModelIdentity { get }
-    /// The targets for `report`, given the vessel's state after applying it; nil when the
-    /// report lacks what the model needs (no speed through water, say).
-    func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues?
     /// The residual standard deviation drift detection divides residuals of `target` by,
     /// for a prediction of `predicted`.
     func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double
@@ -15,7 +12,7 @@ public protocol PredictionModel: Sendable {
     func residualBias(_ target: PredictionTarget, regime: OperatingRegime) -> Double
 }
 
-extension PredictionModel {
+extension FleetModel {
     /// By default ``PhysicsBaseline/relativeResidualDeviation`` of the prediction.
     public func residualDeviation(_ target: PredictionTarget, predicted: Double) -> Double {
         max(PhysicsBaseline.relativeResidualDeviation * abs(predicted), 1e-6)
@@ -23,4 +20,13 @@ extension PredictionModel {
 
     /// By default none.
     public func residualBias(_ target: PredictionTarget, regime: OperatingRegime) -> Double { 0 }
+}
+
+/// A model for one vessel type that answers one report at a time, in process: predicts
+/// every ``PredictionTarget`` at once from a report and the vessel's features. Pure and
+/// deterministic: the same inputs give the same values.
+public protocol PredictionModel: FleetModel {
+    /// The targets for `report`, given the vessel's state after applying it; nil when the
+    /// report lacks what the model needs (no speed through water, say).
+    func predict(_ report: Telemetry, state: borrowing VesselState) -> TargetValues?
 }

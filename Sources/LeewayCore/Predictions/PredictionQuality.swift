@@ -11,10 +11,13 @@ public struct PredictionQuality: OptionSet, Sendable, Hashable {
     public static let foulingAssumed = Self(rawValue: 1 << 2)
     /// No approved trained model for the type: the physics baseline answered.
     public static let baselineModel = Self(rawValue: 1 << 3)
+    /// The type's approved batch model gave no answer (its runtime failed, its service was down
+    /// or slow): the physics baseline answered in its place.
+    public static let fallbackModel = Self(rawValue: 1 << 4)
 
     /// Flag names in prediction records, in bit order.
     static let names: [(Self, StaticString)] = [
         (.outOfOrder, "out_of_order"), (.draftAssumed, "draft_assumed"),
-        (.foulingAssumed, "fouling_assumed"), (.baselineModel, "baseline_model"),
+        (.foulingAssumed, "fouling_assumed"), (.baselineModel, "baseline_model"), (.fallbackModel, "fallback_model"),
     ]
 }

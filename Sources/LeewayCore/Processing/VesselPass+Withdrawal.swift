@@ -4,7 +4,7 @@ extension VesselPass {
     /// on the model, so the type's serving one labels them). What to withdraw when the
     /// vessel is forgotten: nothing would ever resolve them.
     public func firingAlertIDs(of vessel: VesselState, stale: Bool) -> [String] {
-        let model = models.model(for: vessel.vesselType).identity
+        let model = models.served(for: vessel.vesselType).identity
         var labels: [DriftAlert.Labels] = []
         if stale { labels.append(.staleTelemetry(vessel)) }
         vessel.forEachFiringWatch { watch in

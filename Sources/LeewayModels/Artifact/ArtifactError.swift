@@ -18,11 +18,13 @@ public enum ArtifactError: Error, Equatable, CustomStringConvertible {
     case hashMismatch(recorded: String, computed: String)
     /// The artifact records failed physics checks, so it must not serve (whatever its status says).
     case failedChecks([String])
+    /// The embedded model file is missing, altered, too large or breaks the model contract.
+    case modelFile(String)
 
     public var description: String {
         switch self {
         case .malformed(let reason): "malformed model artifact: \(reason)"
-        case .unknownKind(let kind): "unknown model kind \"\(kind)\" (served: linear-physics)"
+        case .unknownKind(let kind): "unknown model kind \"\(kind)\" (served: \(ModelArtifact.kinds.joined(separator: ", ")))"
         case .unknownFeature(let name): "unknown feature \"\(name)\" (known: \(PhysicsTermNames.all))"
         case .unknownTarget(let name): "unknown target \"\(name)\" (known: fuel_rate_tph, shaft_power_kw)"
         case .coefficientCount(let target, let expected, let found):
@@ -30,6 +32,7 @@ public enum ArtifactError: Error, Equatable, CustomStringConvertible {
         case .unsupportedInputs(let reason): "inputs: \(reason)"
         case .nonFinite(let what): "\(what) is not a finite number"
         case .failedChecks(let names): "the artifact failed its checks (\(names.joined(separator: ", "))) and cannot serve"
+        case .modelFile(let reason): "model file: \(reason)"
         case .hashMismatch(let recorded, let computed):
             "content hash mismatch: recorded \(recorded), content hashes to \(computed) (the artifact was altered)"
         }

@@ -7,19 +7,94 @@ enum PhysicsTermNames {
 extension ModelArtifact {
     /// The model kind served by ``LinearPhysicsModel``.
     public static let linearPhysicsKind = "linear-physics"
+    /// An ONNX graph (``modelFile``) run in process by ONNX Runtime over the catalogue vector.
+    public static let onnxKind = "onnx"
+    /// Every kind a processor serves.
+    public static let kinds = [linearPhysicsKind, onnxKind]
+
+    /// Throws unless the artifact's recorded checks all passed.
+    public func requirePassedChecks() throws(ArtifactError) {
+        let failed = checks.filter { !$0.passed }.map(\.name)
+        guard failed.isEmpty else { throw .failedChecks(failed) }
+    }
+
+    /// Checks that the artifact is complete, unaltered and servable by its kind: what the
+    /// registry checks before it takes a version. (Loading an `onnx` graph into ONNX Runtime
+    /// happens where it serves.)
+    public func validate() throws(ArtifactError) {
+        switch kind {
+        case Self.linearPhysicsKind:
+            _ = try servingModel()
+        case Self.onnxKind:
+            guard contentHash == computedContentHash else { throw .hashMismatch(recorded: contentHash, computed: computedContentHash) }
+            guard let modelFile else { throw .modelFile("an onnx artifact carries its graph in model_file") }
+            guard modelFile.format == "onnx" else { throw .modelFile("format \"\(modelFile.format)\", expected \"onnx\"") }
+            guard modelFile.sizeBytes <= ModelFile.maximumBytes else {
+                throw .modelFile("\(modelFile.sizeBytes) bytes; an artifact carries at most \(ModelFile.maximumBytes)")
+            }
+            _ = try modelFile.bytes()
+            _ = try declaredLayout()
+            _ = try predictedTargets()
+        default:
+            throw .unknownKind(kind)
+        }
+    }
+
+    /// The catalogue inputs a model of another kind than `linear-physics` declares: known,
+    /// at least one, none repeated, and none that includes the report's own measured fuel or
+    /// power (the targets it predicts).
+    public func declaredLayout() throws(ArtifactError) -> InputLayout {
+        guard let inputs, !inputs.isEmpty else { throw .unsupportedInputs("a \(kind) model declares the catalogue inputs it reads, in order") }
+        let declared: [ModelInput]
+        do { declared = try FeatureCatalogue.inputs(named: inputs) } catch { throw .unsupportedInputs(error.description) }
+        guard Set(declared).count == declared.count else { throw .unsupportedInputs("an input is listed twice: \(inputs.joined(separator: ", "))") }
+        if let leak = declared.first(where: \.readsMeasuredTargets) {
+            throw .unsupportedInputs("\(leak.rawValue) includes the report's own measured fuel or power, which the model predicts")
+        }
+        if let featureCatalogue, featureCatalogue != FeatureCatalogue.version {
+            throw .unsupportedInputs("named in feature catalogue \(featureCatalogue); this processor serves \(FeatureCatalogue.version)")
+        }
+        return InputLayout(declared)
+    }
+
+    /// The targets, in artifact order, each once, with finite residual deviations.
+    public func predictedTargets() throws(ArtifactError) -> [PredictionTarget] {
+        var order: [PredictionTarget] = []
+        for equation in targets {
+            guard let target = PredictionTarget.named(equation.name) else { throw .unknownTarget(equation.name) }
+            guard !order.contains(target) else { throw .unknownTarget("\(equation.name) (listed twice)") }
+            guard equation.relativeResidualStd.isFinite, equation.relativeResidualStd >= 0 else {
+                throw .nonFinite("relative_residual_std of target \(equation.name)")
+            }
+            order.append(target)
+        }
+        guard !order.isEmpty else { throw .unknownTarget("(none: an artifact predicts at least one target)") }
+        return order
+    }
+
+    /// The relative residual deviation per target and the typical fuel residual per regime
+    /// that the drift watch reads, for models of any kind.
+    public var residualScale: ResidualScale {
+        var deviations: [PredictionTarget: Double] = [:]
+        for equation in targets {
+            if let target = PredictionTarget.named(equation.name) { deviations[target] = equation.relativeResidualStd }
+        }
+        return ResidualScale(relativeDeviations: deviations, fuelBias: fuelBiasByRegime)
+    }
 
     /// The model a processor may serve for an approved version: ``servingModel()`` of an
     /// artifact whose recorded checks all passed. (The review rules already refuse to approve
     /// a failed version; this also holds against a registry record written by other means.)
     public func approvedModel() throws(ArtifactError) -> LinearPhysicsModel {
-        let failed = checks.filter { !$0.passed }.map(\.name)
-        guard failed.isEmpty else { throw .failedChecks(failed) }
+        try requirePassedChecks()
         return try servingModel()
     }
 
-    /// The servable model, after checking the artifact is complete and unaltered.
+    /// The servable `linear-physics` model, after checking the artifact is complete and unaltered.
     public func servingModel() throws(ArtifactError) -> LinearPhysicsModel {
-        guard kind == Self.linearPhysicsKind else { throw .unknownKind(kind) }
+        guard kind == Self.linearPhysicsKind else {
+            throw Self.kinds.contains(kind) ? .unsupportedInputs("a \(kind) model is served by its runtime, not as linear-physics") : .unknownKind(kind)
+        }
         guard contentHash == computedContentHash else { throw .hashMismatch(recorded: contentHash, computed: computedContentHash) }
         if let inputs {
             do {

@@ -9,9 +9,10 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
     public var vesselType: VesselType
     /// Monotonic per vessel type, assigned when registered (0 before).
     public var version: Int
-    /// How it predicts; `linear-physics` is the only kind served today.
+    /// How it predicts: `linear-physics`, `onnx` (``ModelArtifact/kinds``).
     public var kind: String
-    /// Its regressors, by ``PhysicsTerm`` name, in coefficient order.
+    /// A `linear-physics` model's regressors, by ``PhysicsTerm`` name, in coefficient order
+    /// (empty for other kinds).
     public var features: [String]
     /// The hull terms' speed exponent (absent: Admiralty law's 3).
     public var speedExponent: Double?
@@ -25,6 +26,8 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
     public var fit: FitRecord?
     /// The ships calibrated in training (absent: every ship is the type's typical one).
     public var vessels: [VesselFactor]?
+    /// The model file an `onnx` model runs, carried in the artifact.
+    public var modelFile: ModelFile?
     /// One fitted equation per predicted target.
     public var targets: [TargetEquation]
     /// Draught assumed when neither a report nor the vessel's state has one, metres.
@@ -57,7 +60,7 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
 
     /// An artifact from its members.
     public init(name: String, vesselType: VesselType, version: Int, kind: String, features: [String],
-                speedExponent: Double? = nil, draftExponent: Double? = nil, inputs: [String]? = nil, featureCatalogue: String? = nil, fit: FitRecord? = nil, vessels: [VesselFactor]? = nil, targets: [TargetEquation], assumedDraftM: Double, training: TrainingWindow, metrics: [TargetMetrics],
+                speedExponent: Double? = nil, draftExponent: Double? = nil, inputs: [String]? = nil, featureCatalogue: String? = nil, fit: FitRecord? = nil, vessels: [VesselFactor]? = nil, modelFile: ModelFile? = nil, targets: [TargetEquation], assumedDraftM: Double, training: TrainingWindow, metrics: [TargetMetrics],
                 references: [String: ReferenceDistribution], checks: [CheckResult], diagnostics: ModelDiagnostics? = nil,
                 status: ModelStatus, approvedBy: String? = nil, approvedAt: String? = nil, notes: String? = nil,
                 createdAt: String, contentHash: String) {
@@ -72,6 +75,7 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
         self.featureCatalogue = featureCatalogue
         self.fit = fit
         self.vessels = vessels
+        self.modelFile = modelFile
         self.targets = targets
         self.assumedDraftM = assumedDraftM
         self.training = training

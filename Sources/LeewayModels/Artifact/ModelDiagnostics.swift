@@ -8,12 +8,33 @@ public struct ModelDiagnostics: Codable, Sendable, Equatable {
     public var residualHistogram: Histogram
     /// Fuel residuals per vessel on the holdout.
     public var vessels: [VesselResidual]
+    /// The model's fuel against speed at ballast and laden draught, as the physics checks
+    /// asked it (calm water, clean hull); absent in artifacts made before they were kept.
+    public var speedCurves: [SpeedCurve]?
 
     /// Diagnostics from their parts.
-    public init(samples: [Sample], residualHistogram: Histogram, vessels: [VesselResidual]) {
+    public init(samples: [Sample], residualHistogram: Histogram, vessels: [VesselResidual], speedCurves: [SpeedCurve]? = nil) {
         self.samples = samples
         self.residualHistogram = residualHistogram
         self.vessels = vessels
+        self.speedCurves = speedCurves
+    }
+
+    /// The model's predicted fuel across speeds at one draught.
+    public struct SpeedCurve: Codable, Sendable, Equatable {
+        /// Draught, metres.
+        public var draftM: Double
+        /// Speeds through water, knots.
+        public var stwKn: [Double]
+        /// Predicted fuel at each speed, t/h.
+        public var fuelRateTph: [Double]
+
+        /// A curve.
+        public init(draftM: Double, stwKn: [Double], fuelRateTph: [Double]) {
+            self.draftM = draftM
+            self.stwKn = stwKn
+            self.fuelRateTph = fuelRateTph
+        }
     }
 
     /// One holdout report.

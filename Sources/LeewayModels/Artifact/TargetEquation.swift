@@ -1,4 +1,5 @@
-/// One target's fitted equation.
+/// One predicted target: its residual deviations on the holdout and, for `linear-physics`,
+/// its fitted equation (other kinds have no intercept or coefficients, written as absent).
 public struct TargetEquation: Codable, Sendable, Equatable {
     /// The prediction record's name, e.g. `fuel_rate_tph`.
     public var name: String
@@ -26,5 +27,39 @@ public struct TargetEquation: Codable, Sendable, Equatable {
         self.coefficients = coefficients
         self.residualStd = residualStd
         self.relativeResidualStd = relativeResidualStd
+    }
+
+    /// A target of a model without an equation (`onnx`): intercept 0, no coefficients.
+    public init(name: String, unit: String, residualStd: Double, relativeResidualStd: Double) {
+        self.init(name: name, unit: unit, intercept: 0, coefficients: [], residualStd: residualStd,
+                  relativeResidualStd: relativeResidualStd)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case name, unit, intercept, features, coefficients, residualStd, relativeResidualStd
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        unit = try c.decode(String.self, forKey: .unit)
+        intercept = try c.decodeIfPresent(Double.self, forKey: .intercept) ?? 0
+        features = try c.decodeIfPresent([String].self, forKey: .features)
+        coefficients = try c.decodeIfPresent([Double].self, forKey: .coefficients) ?? []
+        residualStd = try c.decode(Double.self, forKey: .residualStd)
+        relativeResidualStd = try c.decode(Double.self, forKey: .relativeResidualStd)
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(name, forKey: .name)
+        try c.encode(unit, forKey: .unit)
+        if !coefficients.isEmpty {
+            try c.encode(intercept, forKey: .intercept)
+            try c.encode(coefficients, forKey: .coefficients)
+        }
+        try c.encodeIfPresent(features, forKey: .features)
+        try c.encode(residualStd, forKey: .residualStd)
+        try c.encode(relativeResidualStd, forKey: .relativeResidualStd)
     }
 }

@@ -36,7 +36,7 @@ extension RegistryRecord {
         artifact.approvedAt = nil
         let failed = artifact.checks.filter { !$0.passed }.map(\.name)
         artifact.status = failed.isEmpty ? .pending : .rejected
-        do { _ = try artifact.servingModel() } catch { throw .invalidArtifact(error) }
+        do { try artifact.validate() } catch { throw .invalidArtifact(error) }
         versions.append(artifact)
         decisions.append(Decision(version: artifact.version, status: artifact.status, by: "registry", at: time,
                                   reason: failed.isEmpty ? "registered" : "failed physics checks: \(failed.joined(separator: ", "))"))

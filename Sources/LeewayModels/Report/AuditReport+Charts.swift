@@ -34,9 +34,16 @@ extension AuditReport {
         let speeds = samples.map(\.stwKn)
         let low = speeds.min() ?? 0, high = speeds.max() ?? hull.serviceSpeed
         var lines: [SVGChart.Series] = []
-        if let model = try? artifact.servingModel() {
-            for (label, draft, color) in [("model, ballast \(format(hull.ballastDraft, 1)) m", hull.ballastDraft, "#1a7f37"),
-                                          ("model, laden \(format(hull.ladenDraft, 1)) m", hull.ladenDraft, "#bc4c00")] {
+        let colors = ["#1a7f37", "#bc4c00"]
+        if let curves = artifact.diagnostics?.speedCurves {
+            for (index, curve) in curves.enumerated() {
+                let label = "model, \(curve.draftM <= hull.ballastDraft ? "ballast" : "laden") \(format(curve.draftM, 1)) m"
+                lines.append(.init(label: label, points: zip(curve.stwKn, curve.fuelRateTph).filter { $0.1.isFinite }.map { ($0.0, $0.1) },
+                                   color: colors[index % colors.count]))
+            }
+        } else if let model = try? artifact.servingModel() {
+            for (label, draft, color) in [("model, ballast \(format(hull.ballastDraft, 1)) m", hull.ballastDraft, colors[0]),
+                                          ("model, laden \(format(hull.ladenDraft, 1)) m", hull.ladenDraft, colors[1])] {
                 let curve = (0...40).map { step -> (x: Double, y: Double) in
                     let speed = low + (high - low) * Double(step) / 40
                     return (speed, model.predict(PhysicsInputs(speed: speed, draft: draft))[.fuelRate] ?? 0)

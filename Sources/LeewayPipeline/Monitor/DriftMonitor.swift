@@ -85,9 +85,12 @@ public final class DriftMonitor: Service {
                         guard let references = serving.references[report.vesselType] else { continue }
                         progress.compared += 1
                         // Stateless: the report's own draught and fouling (else the model's assumptions).
-                        let model = serving.catalog.model(for: report.vesselType)
-                        for alert in monitor.observe(report, references: references,
-                                                     predict: { model.predict(report, state: noHistory) }) {
+                        // A batch model's residuals are not compared here: its vectors need the
+                        // vessel's history, which only the processor keeps.
+                        let served = serving.catalog.served(for: report.vesselType)
+                        for alert in monitor.observe(report, references: references, predict: {
+                            if case .inline(let model) = served { model.predict(report, state: noHistory) } else { nil }
+                        }) {
                             logger.notice("data drift alert", metadata: ["alert": "\(alert.labels.feature)", "status": "\(alert.status)"])
                             try await sink.publish(alert)
                             progress.alerts += 1

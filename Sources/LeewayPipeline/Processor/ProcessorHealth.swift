@@ -17,10 +17,13 @@ public final class ProcessorHealth: Sendable {
     private let probedAt = Atomic<Int64>(0)
     /// How long a commit or a probe may wait before the processor reports itself unhealthy.
     public let patience: Duration
+    /// The batch models' calls: which types are on their fallback (degraded, not unhealthy).
+    public let modelCalls: ModelCallLog
 
     /// Health that turns bad after a commit or a probe waits `patience`.
-    public init(patience: Duration = .seconds(10)) {
+    public init(patience: Duration = .seconds(10), modelCalls: ModelCallLog = ModelCallLog()) {
         self.patience = patience
+        self.modelCalls = modelCalls
     }
 
     /// Why the processor is unhealthy now, or nil when it is healthy.

@@ -47,7 +47,8 @@ final class ProcessorLoop {
             topics: configuration.topics, intake: TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters),
             pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: snapshot.catalog),
             producer: producer, logger: logger,
-            alerts: AlertSink(producer: producer, topic: configuration.topics.alerts), staleAfter: configuration.staleAfter)
+            alerts: AlertSink(producer: producer, topic: configuration.topics.alerts), staleAfter: configuration.staleAfter,
+            modelCalls: health.modelCalls)
         nextCommit = .now.advanced(by: configuration.commitInterval)
     }
 

@@ -9,6 +9,7 @@ struct ProcessorMetrics {
     let replayed = Counter(label: "leeway_reports_total", dimensions: [("outcome", "replayed")])
     let rejected = Counter(label: "leeway_reports_total", dimensions: [("outcome", "rejected")])
     let predictions = Counter(label: "leeway_predictions_total")
+    let fallbacks = Counter(label: "leeway_fallback_predictions_total")
     let expired = Counter(label: "leeway_vessels_expired_total")
     let evicted = Counter(label: "leeway_vessels_evicted_total")
     let vessels = Gauge(label: "leeway_vessels")
@@ -21,7 +22,7 @@ struct ProcessorMetrics {
 
     /// Counts of one batch, added to the counters at once.
     struct Tally {
-        var applied = 0, late = 0, duplicate = 0, replayed = 0, rejected = 0, predictions = 0, alerts = 0
+        var applied = 0, late = 0, duplicate = 0, replayed = 0, rejected = 0, predictions = 0, fallbacks = 0, alerts = 0
 
         mutating func count(_ admission: Admission) {
             switch admission {
@@ -40,6 +41,7 @@ struct ProcessorMetrics {
         if tally.replayed > 0 { replayed.increment(by: tally.replayed) }
         if tally.rejected > 0 { rejected.increment(by: tally.rejected) }
         if tally.predictions > 0 { predictions.increment(by: tally.predictions) }
+        if tally.fallbacks > 0 { fallbacks.increment(by: tally.fallbacks) }
         if tally.alerts > 0 { alerts.increment(by: tally.alerts) }
     }
 }

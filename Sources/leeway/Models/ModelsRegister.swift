@@ -20,7 +20,7 @@ struct ModelsRegister: AsyncParsableCommand {
         var artifact = try ModelArtifact.decode(try Data(contentsOf: URL(fileURLWithPath: file)))
         if artifact.contentHash.isEmpty { artifact.contentHash = artifact.computedContentHash }
         let model = try artifact.servingModel()
-        artifact.checks = PhysicsChecks(hull: HullClass.typical(artifact.vesselType)).run(model, metrics: artifact.metrics)
+        artifact.checks = PhysicsChecks(type: artifact.vesselType).run(model, metrics: artifact.metrics)
         artifact.contentHash = artifact.computedContentHash
         let time = "\(EventTime.now)"
         let registered = artifact
