@@ -5,14 +5,16 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 declare -A allowed=(
   [CRdKafka]=""
+  [COnnxRuntime]=""
   [Kafka]="CRdKafka"
   [LeewayCore]=""
   [LeewayModels]="LeewayCore"
   [LeewaySimulator]="LeewayCore"
   [LeewayTraining]="LeewayCore LeewayModels"
+  [LeewayInference]="COnnxRuntime LeewayCore LeewayModels"
   [LeewayEvaluation]="LeewayCore LeewayModels LeewayTraining LeewaySimulator"
   [LeewayTopics]="Kafka LeewayCore LeewayModels"
-  [LeewayPipeline]="Kafka LeewayCore LeewayModels LeewayTopics"
+  [LeewayPipeline]="Kafka LeewayCore LeewayModels LeewayInference LeewayTopics"
   [LeewayServer]="Kafka LeewayCore LeewayModels LeewayTopics"
   [leeway]="*"
 )
@@ -24,7 +26,7 @@ for dir in Sources/*/; do
   while read -r imported; do
     [[ -z "$imported" ]] && continue
     [[ " ${allowed[$module]} " == *" $imported "* ]] || { echo "module rule: $module imports $imported"; status=1; }
-  done < <(grep -rhoE '^(@testable )?import (Leeway[A-Za-z]*|Kafka|CRdKafka)\b' "$dir" | awk '{print $NF}' | sort -u)
+  done < <(grep -rhoE '^(@testable )?import (Leeway[A-Za-z]*|Kafka|CRdKafka|COnnxRuntime)\b' "$dir" | awk '{print $NF}' | sort -u)
 done
 [[ $status == 0 ]] && echo "module rule: every import points down the data flow"
 exit $status

@@ -7,7 +7,7 @@ struct Leeway: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "leeway",
         abstract: "Per-vessel predictions and drift alerts from live telemetry on Kafka.",
-        subcommands: [RunCommand.self, TrainCommand.self, ModelsCommand.self, EvaluateCommand.self, TopicsCommand.self, SimulateCommand.self, IngestCommand.self, VersionCommand.self]
+        subcommands: [RunCommand.self, TrainCommand.self, ModelsCommand.self, FeaturesCommand.self, EvaluateCommand.self, TopicsCommand.self, SimulateCommand.self, IngestCommand.self, VersionCommand.self]
     )
 }
 

@@ -1,4 +1,5 @@
 import LeewayCore
+import LeewayInference
 import LeewayTopics
 import LeewayModels
 import Logging
@@ -16,6 +17,8 @@ public final class RegistryWatch: Service {
     private let logger: Logger
     /// Approved versions already refused (type, version, hash): logged once, not every refresh.
     private let refused = Mutex<Set<String>>([])
+    /// The served model last made of each type's artifacts, by version and content hash.
+    private let loaded = Mutex<[VesselType: (key: String, model: ServedModel)]>([:])
 
     /// Watches `registry` every `interval`, serving into `models`.
     public init(registry: ModelRegistry, models: ServingModels, interval: Duration = .seconds(5),
@@ -48,12 +51,12 @@ public final class RegistryWatch: Service {
     /// Reads the registry once and serves what it approves.
     public func refresh() async throws {
         let records = try await registry.records(timeout: .seconds(10))
-        var approved: [VesselType: any PredictionModel] = [:]
+        var approved: [VesselType: ServedModel] = [:]
         var references: [VesselType: DriftReferences] = [:]
         for (type, record) in records {
             guard let artifact = record.serving else { continue }
             do {
-                approved[type] = try artifact.approvedModel()
+                approved[type] = try served(artifact, type: type)
                 references[type] = artifact.driftReferences
             } catch {
                 let key = "\(type.rawValue) \(artifact.version) \(artifact.contentHash)"
@@ -62,7 +65,7 @@ public final class RegistryWatch: Service {
                                  metadata: ["type": "\(type.rawValue)", "version": "\(artifact.version)", "error": "\(error)"])
                 }
                 if let previous = models.trained[type], let kept = records[type]?.artifact(previous.version),
-                   let model = try? kept.approvedModel() {
+                   let model = try? served(kept, type: type) {
                     approved[type] = model
                     references[type] = kept.driftReferences
                 }
@@ -78,6 +81,16 @@ public final class RegistryWatch: Service {
             ])
             Gauge(label: "leeway_model_version", dimensions: [("vessel_type", type.rawValue)]).record(version)
         }
-        models.replace(with: approved, references: references)
+        models.replace(served: approved, references: references)
+    }
+
+    /// The served model of approved `artifact`: the one serving already when it is the same
+    /// version and content (an ONNX graph is loaded once, not at every refresh).
+    private func served(_ artifact: ModelArtifact, type: VesselType) throws(ArtifactError) -> ServedModel {
+        let key = "\(artifact.version) \(artifact.contentHash)"
+        if let loaded = loaded.withLock({ $0[type] }), loaded.key == key { return loaded.model }
+        let model = try artifact.approvedServedModel()
+        loaded.withLock { $0[type] = (key, model) }
+        return model
     }
 }

@@ -37,8 +37,18 @@ public final class ServingModels: Sendable {
     /// Serves `models` (approved trained models by type; other types get their baseline)
     /// with their drift `references`.
     public func replace(with models: [VesselType: any PredictionModel], references: [VesselType: DriftReferences] = [:]) {
+        replace(served: models.mapValues { .inline($0) }, references: references)
+    }
+
+    /// Serves `models` of any kind (other types get their baseline) with their drift `references`.
+    public func replace(served models: [VesselType: ServedModel], references: [VesselType: DriftReferences] = [:]) {
         var catalog = ModelCatalog()
-        for (type, model) in models { catalog.serve(model, for: type) }
+        for (type, model) in models {
+            switch model {
+            case .inline(let inline): catalog.serve(inline, for: type)
+            case .batched(let batched, _): catalog.serve(batched: batched, for: type)
+            }
+        }
         current.withLock { current in
             current = (current.generation + 1, catalog, models.mapValues(\.identity), references)
             generationNumber.store(current.generation, ordering: .releasing)

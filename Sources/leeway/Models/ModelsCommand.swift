@@ -15,7 +15,7 @@ struct ModelsCommand: AsyncParsableCommand {
         and every decision about them. Processors serve each type's approved version and switch within \
         seconds of a decision; a type without one is served by its physics baseline.
         """,
-        subcommands: [ModelsList.self, ModelsShow.self, ModelsReport.self, ModelsRegister.self, ModelsApprove.self, ModelsReject.self])
+        subcommands: [ModelsList.self, ModelsShow.self, ModelsReport.self, ModelsRegister.self, ModelsImport.self, ModelsApprove.self, ModelsReject.self])
 }
 
 /// Where the registry is.
