@@ -1,3 +1,4 @@
+import Foundation
 import Hummingbird
 import HummingbirdCore
 import Logging
@@ -14,11 +15,12 @@ public struct OperationsEndpoint: Service {
 
     /// Serves `registry` (and `models`, and `cache`) on `host:port` (port 0 picks a free one;
     /// `onListening` learns it). Without a cache, `/readyz` answers 200 as soon as it listens.
-    /// `health` says why the process is unhealthy (then `/healthz` answers 503), or nil.
+    /// `health` says why the process is unhealthy (then `/healthz` answers 503), or nil;
+    /// `degraded` what works only in part (then it answers 200 with status `degraded`).
     public init(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, cache: CacheRoutes? = nil,
-                health: @escaping @Sendable () -> String? = { nil }, host: String, port: Int,
-                logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
-        let router = Self.router(registry: registry, models: models, cache: cache, health: health)
+                health: @escaping @Sendable () -> String? = { nil }, degraded: @escaping @Sendable () -> [String] = { [] },
+                host: String, port: Int, logger: Logger, onListening: @escaping @Sendable (Int) async -> Void = { _ in }) {
+        let router = Self.router(registry: registry, models: models, cache: cache, health: health, degraded: degraded)
         // A cache answers its hottest routes on the event loop (``LatestRecordFastPath``).
         let server: HTTPServerBuilder = cache.map { routes in .http1(configuration: .init(additionalChannelHandlers: [
             LatestRecordFastPath(routes: routes),
@@ -33,7 +35,8 @@ public struct OperationsEndpoint: Service {
 
     /// Every route of the endpoint (for tests and tools that want them without a server).
     public static func router(registry: PrometheusCollectorRegistry, models: ModelRoutes? = nil, cache: CacheRoutes? = nil,
-                              health: @escaping @Sendable () -> String? = { nil }) -> Router<BasicRequestContext> {
+                              health: @escaping @Sendable () -> String? = { nil },
+                              degraded: @escaping @Sendable () -> [String] = { [] }) -> Router<BasicRequestContext> {
         let router = Router()
         let routes = ProblemMiddleware.Routes()
         router.add(middleware: ProblemMiddleware(routes: routes))
@@ -53,8 +56,11 @@ public struct OperationsEndpoint: Service {
         }
         router.get("healthz") { _, _ -> Response in
             if let problem = health() { return Problem(.serviceUnavailable, problem).response }
+            let partial = degraded()
+            let body = partial.isEmpty ? Data(#"{"status":"ok"}"#.utf8)
+                : (try? JSONEncoder().encode(HealthBody(status: "degraded", degraded: partial))) ?? Data()
             return Response(status: .ok, headers: [.contentType: "application/json"],
-                            body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ok"}"#)))
+                            body: .init(byteBuffer: ByteBuffer(bytes: body)))
         }
         routes.learn(router.routes)
         return router
@@ -64,4 +70,10 @@ public struct OperationsEndpoint: Service {
     public func run() async throws {
         try await application.run()
     }
+}
+
+/// `/healthz`'s body while the process works only in part.
+struct HealthBody: Encodable {
+    var status: String
+    var degraded: [String]
 }

@@ -144,7 +144,7 @@ def main():
         answers = session.run(None, {"features": x})
         matrix = np.hstack([a.reshape(len(x), -1) for a in answers])
         with open(args.predict, "w", newline="") as handle:
-            writer = csv.writer(handle)
+            writer = csv.writer(handle, lineterminator="\n")
             writer.writerow(TARGETS)
             for row in matrix:
                 writer.writerow([repr(float(v)) for v in row])

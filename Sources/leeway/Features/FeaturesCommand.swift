@@ -45,15 +45,7 @@ struct FeaturesExport: AsyncParsableCommand {
     func run() async throws {
         let layout = try ImportedInputs.layout(inputs)
         let set = try await history.trainingSet(broker: options.broker, topicPrefix: options.topicPrefix)
-        let columns = layout.inputs.map { input in ModelInput.ordered.firstIndex(of: input)! }
-        var text = "split,vessel_id,ts," + layout.inputs.map(\.rawValue).joined(separator: ",") + ",fuel_rate_tph,shaft_power_kw\n"
-        for (split, rows) in [("fit", set.fitting), ("holdout", set.holdout)] {
-            for row in rows {
-                let values = columns.map { row.features[$0] }.map { $0.isFinite ? "\($0)" : "" }
-                text += "\(split),\(row.vesselID),\(row.eventTime)," + values.joined(separator: ",")
-                    + ",\(row.actuals[.fuelRate] ?? .nan),\(row.actuals[.shaftPower] ?? .nan)\n"
-            }
-        }
+        let text = set.csv(layout)
         try text.write(toFile: output, atomically: true, encoding: .utf8)
         print("wrote \(set.fitting.count + set.holdout.count) rows of \(layout.inputs.count) inputs to \(output)")
     }

@@ -163,7 +163,8 @@ struct RunCommand: AsyncParsableCommand {
                 CacheRoutes(stores: $0, freshness: .init(staleAfter: predictionStaleAfter, expiredAfter: predictionExpireAfter))
             }
             services.append(.init(service: OperationsEndpoint(registry: registry, models: routes, cache: api,
-                                                              health: { health.problem }, host: endpoint.host,
+                                                              health: { health.problem }, degraded: { health.modelCalls.degraded },
+                                                              host: endpoint.host,
                                                               port: endpoint.port, logger: logger) { port in
                 logger.info("serving HTTP", metadata: ["address": "\(endpoint.host):\(port)",
                                                        "routes": "\(api == nil ? "/metrics /healthz /readyz /v1/models" : "pull API, dashboard at /")"])
