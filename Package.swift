@@ -171,6 +171,7 @@ let package = Package(
             name: "LeewayPipelineTests",
             dependencies: [
                 "LeewayPipeline", "LeewayTopics", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "LeewayServer", "Kafka",
+                "LeewayInference",
                 "KafkaTestSupport", "BrowserTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
