@@ -53,6 +53,11 @@ struct ONNXServingTests {
 
         // The same graph, one report at a time, on each vessel's state replayed in order.
         let artifact = try ModelArtifact.decode(Data(contentsOf: directory.appendingPathComponent("tanker-v1.json")))
+        try RecordSchemaTests.validate([artifact.encoded().map { $0 == 0x0A ? 0x20 : $0 }], against: "model-artifact.v1.schema.json")
+        var linearOnly = artifact
+        linearOnly.modelFile = nil
+        try RecordSchemaTests.validate([linearOnly.encoded().map { $0 == 0x0A ? 0x20 : $0 }], against: "model-artifact.v1.schema.json",
+                                       expectValid: false)
         let model = try artifact.onnxModel()
         var states: [String: VesselState] = [:]
         var expected: [String: Double] = [:]

@@ -30,12 +30,16 @@ struct RecordSchemaTests {
             let outcome = pass.run(report, offset: Int64(offset), ingestedAt: report.eventTime,
                                    state: &states[id, default: VesselState(vesselID: id, vesselType: report.vesselType)])
             if let prediction = outcome.prediction { predictions.append(prediction.json) }
+            if offset % 13 == 0, var fallback = outcome.prediction {
+                fallback.quality.insert(.fallbackModel)
+                predictions.append(fallback.json)
+            }
             if outcome.publishFeatures { features.append(states[id]!.featuresJSON) }
         }
         features.append(VesselState(vesselID: "IMO9999999", vesselType: .other).featuresJSON)   // nothing observed yet
         #expect(predictions.count > 5_000 && features.count > 100)
-        try validate(predictions, against: "prediction.v1.schema.json")
-        try validate(features, against: "features.v1.schema.json")
+        try Self.validate(predictions, against: "prediction.v1.schema.json")
+        try Self.validate(features, against: "features.v1.schema.json")
     }
 
     @Test("alert records, firing and resolved, validate")
@@ -66,7 +70,11 @@ struct RecordSchemaTests {
                                     target: .fuelRate, watch: DataDriftWatch(), references: references, settings: .init()))
         }
         kinds.append(.staleTelemetry(vessel, after: .seconds(21_600), resumedAt: nil))
-        try validate([firing.json, resolved.json] + kinds.map(\.json), against: "alert.v1.schema.json")
+        let onnx = ModelIdentity(name: "tanker-onnx", version: 3, kind: "onnx")
+        kinds.append(.modelServiceDown(.tanker, model: onnx, since: start, reason: "ONNX Runtime: \"bad\" input", failedBatches: 4))
+        kinds.append(.modelServiceDown(.tanker, model: onnx, since: start, reason: "timeout", failedBatches: 4,
+                                       resumedAt: EventTime(seconds: 1_796_029_200)))
+        try Self.validate([firing.json, resolved.json] + kinds.map(\.json), against: "alert.v1.schema.json")
     }
 
     @Test("a trained artifact and a registry record with decisions validate; a broken one does not")
@@ -80,14 +88,15 @@ struct RecordSchemaTests {
         try record.approve(2, by: "ben", at: "2026-11-29T14:00:00Z", notes: nil)
         // Artifacts are indented for review; JSON lines need them on one line (strings hold no raw newlines).
         func line(_ artifact: ModelArtifact) -> [UInt8] { artifact.encoded().map { $0 == 0x0A ? 0x20 : $0 } }
-        try validate([line(artifact)], against: "model-artifact.v1.schema.json")
-        try validate([record.encoded()], against: "model.v1.schema.json")
+        try Self.validate([line(artifact)], against: "model-artifact.v1.schema.json")
+        try Self.validate([record.encoded()], against: "model.v1.schema.json")
         var broken = artifact
         broken.features = ["stw_kn^4"]
-        try validate([line(broken)], against: "model-artifact.v1.schema.json", expectValid: false)
+        try Self.validate([line(broken)], against: "model-artifact.v1.schema.json", expectValid: false)
     }
 
-    private func validate(_ records: [[UInt8]], against schema: String, expectValid: Bool = true) throws {
+    /// Checks each record (one JSON document, no newline inside) against `schema`.
+    static func validate(_ records: [[UInt8]], against schema: String, expectValid: Bool = true) throws {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-\(UUID()).jsonl")
         defer { try? FileManager.default.removeItem(at: file) }
         try Data(records.map { $0 + [0x0A] }.joined()).write(to: file)
