@@ -6,8 +6,9 @@ import HummingbirdTesting
 import Kafka
 import KafkaTestSupport
 import LeewayCore
+import LeewayModels
 import LeewayPipeline
-import LeewayServer
+@testable import LeewayServer
 import Logging
 import Prometheus
 import Testing
@@ -16,6 +17,17 @@ import Testing
 struct CacheRoutesTests {
     static func json(_ buffer: ByteBuffer) -> [String: Any] {
         (try? JSONSerialization.jsonObject(with: Data(buffer: buffer))) as? [String: Any] ?? [:]
+    }
+
+    /// A registry record whose approved version is an onnx model.
+    static func onnxRecord() -> RegistryRecord {
+        var record = RegistryRecord(vesselType: .tanker)
+        record.versions.append(ModelArtifact(
+            name: "tanker-onnx", vesselType: .tanker, version: 1, kind: "onnx", features: [], inputs: ["stw_kn"],
+            targets: [TargetEquation(name: "fuel_rate_tph", unit: "t/h", residualStd: 0.1, relativeResidualStd: 0.03)],
+            assumedDraftM: 15, training: TrainingWindow(source: "test", from: "", to: "", holdoutFrom: "", records: 0, holdoutRecords: 0, vessels: 0),
+            metrics: [], references: [:], checks: [], status: .approved, createdAt: "2026-12-02T00:00:00Z", contentHash: ""))
+        return record
     }
 
     static func router(_ stores: CacheFeed.Stores) -> Router<BasicRequestContext> {
@@ -120,6 +132,15 @@ struct CacheRoutesTests {
                     #expect((body["points"] as? [Any])?.count == 1)
                     #expect((body["conditions"] as? [String: Any])?["draft_m"] as? Double == 9.5)
                 }
+                // A type served by an onnx model: only processors run it, and the cache says so.
+                stores.models.apply(key: Array("tanker".utf8), value: Self.onnxRecord().encoded())
+                #expect(stores.models.servedElsewhere(.tanker)?.kind == "onnx")
+                try await client.execute(uri: "/v1/vessels/\(tanker)/fuel-curve", method: .get) { response in
+                    #expect(response.status == .conflict)
+                    #expect(String(buffer: response.body).contains("tanker-onnx v1, an onnx model that only processors run"))
+                }
+                stores.models.apply(key: Array("tanker".utf8), value: nil)
+                #expect(stores.models.servedElsewhere(.tanker) == nil)
                 // Alerts: the latest state of each id.
                 for (query, expected) in [("", [a, c]), ("?status=resolved", [b]), ("?status=all", [a, b, c]), ("?type=container", [c])] {
                     try await client.execute(uri: "/v1/alerts\(query)", method: .get) { response in

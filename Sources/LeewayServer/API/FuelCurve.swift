@@ -22,6 +22,9 @@ extension CacheRoutes {
         let features = vessel.features.flatMap { (try? JSONSerialization.jsonObject(with: Data(buffer: $0.body))) as? [String: Any] }
         let draft = draftOverride ?? (features?["draft_m"] as? Double).flatMap { $0 > 0 ? $0 : nil } ?? hull.ladenDraft
         let fouling = (features?["days_since_hull_cleaning"] as? Double) ?? 0
+        if let elsewhere = stores.models.servedElsewhere(vessel.type) {
+            throw Problem(.conflict, "\(vessel.type.rawValue) vessels are served by \(elsewhere.name) v\(elsewhere.version), an \(elsewhere.kind) model that only processors run; the cache draws fuel curves from linear-physics models and the physics baseline")
+        }
         let model = stores.models.model(for: vessel.type)
         let state = VesselState(vesselID: id, vesselType: vessel.type)
         var rows: [[String: Any]] = []

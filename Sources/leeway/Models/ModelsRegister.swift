@@ -1,6 +1,7 @@
 import ArgumentParser
 import Foundation
 import LeewayCore
+import LeewayInference
 import LeewayModels
 import LeewayTraining
 
@@ -9,9 +10,10 @@ struct ModelsRegister: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "register", abstract: "Register an artifact file as the type's next version (pending review).",
         discussion: """
-        The artifact must follow topics/schemas/model-artifact.v1.schema.json. An empty content_hash is \
-        filled in; a present one must match the content. The physics checks are run again here and their \
-        results replace the artifact's own: a version that fails them is registered as rejected.
+        The artifact must follow topics/schemas/model-artifact.v1.schema.json (kind linear-physics, or onnx \
+        with its graph in model_file). An empty content_hash is filled in; a present one must match the \
+        content. The physics checks are run again here, through the model itself, and their results \
+        replace the artifact's own: a version that fails them is registered as rejected.
         """)
     @OptionGroup var options: RegistryOptions
     @Argument(help: "The artifact JSON file.") var file: String
@@ -19,8 +21,17 @@ struct ModelsRegister: AsyncParsableCommand {
     func run() async throws {
         var artifact = try ModelArtifact.decode(try Data(contentsOf: URL(fileURLWithPath: file)))
         if artifact.contentHash.isEmpty { artifact.contentHash = artifact.computedContentHash }
-        let model = try artifact.servingModel()
-        artifact.checks = PhysicsChecks(type: artifact.vesselType).run(model, metrics: artifact.metrics)
+        let checks = PhysicsChecks(type: artifact.vesselType)
+        if artifact.kind == ModelArtifact.onnxKind {
+            // The same probe voyages, asked through the graph.
+            let model = try artifact.onnxModel()
+            var batch = FeatureBatch(width: model.layout.inputs.count)
+            for voyage in checks.voyages() { batch.append(model.layout, voyage.report, state: voyage.state) }
+            let answers = Dictionary(uniqueKeysWithValues: zip(checks.probePoints, try model.evaluate(batch)))
+            artifact.checks = checks.run(answers: answers, metrics: artifact.metrics)
+        } else {
+            artifact.checks = checks.run(try artifact.servingModel(), metrics: artifact.metrics)
+        }
         artifact.contentHash = artifact.computedContentHash
         let time = "\(EventTime.now)"
         let registered = artifact
