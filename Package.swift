@@ -48,6 +48,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.6.0"),
         .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.20.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.1.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
     ],
     targets: [
         .systemLibrary(name: "CRdKafka", path: "Sources/CRdKafka"),
@@ -66,7 +67,10 @@ let package = Package(
         .target(name: "LeewayCore"),
         .target(
             name: "LeewayInference",
-            dependencies: ["COnnxRuntime", "LeewayCore", "LeewayModels"],
+            dependencies: [
+                "COnnxRuntime", "LeewayCore", "LeewayModels",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+            ],
             swiftSettings: onnxSwiftSettings,
             linkerSettings: onnxLinkerSettings
         ),

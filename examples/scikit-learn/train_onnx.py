@@ -22,7 +22,6 @@ imputer. Estimators:
 """
 import argparse
 import csv
-import math
 
 import numpy as np
 import onnx
@@ -36,20 +35,7 @@ from sklearn.multioutput import MultiOutputRegressor
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
-TARGETS = ["fuel_rate_tph", "shaft_power_kw"]
-
-
-def read(path):
-    with open(path, newline="") as handle:
-        rows = list(csv.reader(handle))
-    header, body = rows[0], rows[1:]
-    inputs = header[3:-2]
-    assert header[:3] == ["split", "vessel_id", "ts"] and header[-2:] == TARGETS, "not a `leeway features export` file"
-    as_float = lambda text: float(text) if text != "" else math.nan
-    x = np.array([[as_float(v) for v in row[3:-2]] for row in body], dtype=np.float32)
-    y = np.array([[float(v) for v in row[-2:]] for row in body], dtype=np.float64)
-    fit = np.array([row[0] == "fit" for row in body])
-    return inputs, x, y, fit
+from leeway_rows import LOGGED, TARGETS, read
 
 
 def estimator(name):
@@ -60,9 +46,6 @@ def estimator(name):
         return make_pipeline(SimpleImputer(strategy="median", keep_empty_features=True),
                              MultiOutputRegressor(GradientBoostingRegressor(n_estimators=150, max_depth=3, random_state=0)))
     raise SystemExit(f"unknown estimator {name}")
-
-
-LOGGED = {"stw_kn", "sog_kn", "draft_m", "ewma_stw_kn", "ewma_sog_kn", "decayed_stw_kn", "window_1h_stw_mean", "window_24h_stw_mean"}
 
 
 def loglinear(inputs, x, y):

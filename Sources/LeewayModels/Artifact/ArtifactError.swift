@@ -20,6 +20,8 @@ public enum ArtifactError: Error, Equatable, CustomStringConvertible {
     case failedChecks([String])
     /// The embedded model file is missing, altered, too large or breaks the model contract.
     case modelFile(String)
+    /// The model service of an `oip` model is missing or malformed.
+    case modelService(String)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum ArtifactError: Error, Equatable, CustomStringConvertible {
         case .nonFinite(let what): "\(what) is not a finite number"
         case .failedChecks(let names): "the artifact failed its checks (\(names.joined(separator: ", "))) and cannot serve"
         case .modelFile(let reason): "model file: \(reason)"
+        case .modelService(let reason): "model service: \(reason)"
         case .hashMismatch(let recorded, let computed):
             "content hash mismatch: recorded \(recorded), content hashes to \(computed) (the artifact was altered)"
         }

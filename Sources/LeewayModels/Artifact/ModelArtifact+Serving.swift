@@ -9,8 +9,10 @@ extension ModelArtifact {
     public static let linearPhysicsKind = "linear-physics"
     /// An ONNX graph (``modelFile``) run in process by ONNX Runtime over the catalogue vector.
     public static let onnxKind = "onnx"
+    /// A model on a model server, asked over the Open Inference Protocol V2 (``service``).
+    public static let oipKind = "oip"
     /// Every kind a processor serves.
-    public static let kinds = [linearPhysicsKind, onnxKind]
+    public static let kinds = [linearPhysicsKind, onnxKind, oipKind]
 
     /// Throws unless the artifact's recorded checks all passed.
     public func requirePassedChecks() throws(ArtifactError) {
@@ -33,6 +35,12 @@ extension ModelArtifact {
                 throw .modelFile("\(modelFile.sizeBytes) bytes; an artifact carries at most \(ModelFile.maximumBytes)")
             }
             _ = try modelFile.bytes()
+            _ = try declaredLayout()
+            _ = try predictedTargets()
+        case Self.oipKind:
+            guard contentHash == computedContentHash else { throw .hashMismatch(recorded: contentHash, computed: computedContentHash) }
+            guard let service else { throw .modelService("an oip artifact names its model server in service") }
+            try service.validate()
             _ = try declaredLayout()
             _ = try predictedTargets()
         default:

@@ -9,7 +9,7 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
     public var vesselType: VesselType
     /// Monotonic per vessel type, assigned when registered (0 before).
     public var version: Int
-    /// How it predicts: `linear-physics`, `onnx` (``ModelArtifact/kinds``).
+    /// How it predicts: `linear-physics`, `onnx`, `oip` (``ModelArtifact/kinds``).
     public var kind: String
     /// A `linear-physics` model's regressors, by ``PhysicsTerm`` name, in coefficient order
     /// (empty for other kinds).
@@ -28,6 +28,8 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
     public var vessels: [VesselFactor]?
     /// The model file an `onnx` model runs, carried in the artifact.
     public var modelFile: ModelFile?
+    /// The model server an `oip` model runs on.
+    public var service: ModelService?
     /// One fitted equation per predicted target.
     public var targets: [TargetEquation]
     /// Draught assumed when neither a report nor the vessel's state has one, metres.
@@ -60,7 +62,7 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
 
     /// An artifact from its members.
     public init(name: String, vesselType: VesselType, version: Int, kind: String, features: [String],
-                speedExponent: Double? = nil, draftExponent: Double? = nil, inputs: [String]? = nil, featureCatalogue: String? = nil, fit: FitRecord? = nil, vessels: [VesselFactor]? = nil, modelFile: ModelFile? = nil, targets: [TargetEquation], assumedDraftM: Double, training: TrainingWindow, metrics: [TargetMetrics],
+                speedExponent: Double? = nil, draftExponent: Double? = nil, inputs: [String]? = nil, featureCatalogue: String? = nil, fit: FitRecord? = nil, vessels: [VesselFactor]? = nil, modelFile: ModelFile? = nil, service: ModelService? = nil, targets: [TargetEquation], assumedDraftM: Double, training: TrainingWindow, metrics: [TargetMetrics],
                 references: [String: ReferenceDistribution], checks: [CheckResult], diagnostics: ModelDiagnostics? = nil,
                 status: ModelStatus, approvedBy: String? = nil, approvedAt: String? = nil, notes: String? = nil,
                 createdAt: String, contentHash: String) {
@@ -76,6 +78,7 @@ public struct ModelArtifact: Codable, Sendable, Equatable {
         self.fit = fit
         self.vessels = vessels
         self.modelFile = modelFile
+        self.service = service
         self.targets = targets
         self.assumedDraftM = assumedDraftM
         self.training = training

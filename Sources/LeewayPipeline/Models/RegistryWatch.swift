@@ -14,18 +14,20 @@ public final class RegistryWatch: Service {
     private let registry: ModelRegistry
     private let models: ServingModels
     private let interval: Duration
+    private let remote: RemoteModelSettings
     private let logger: Logger
     /// Approved versions already refused (type, version, hash): logged once, not every refresh.
     private let refused = Mutex<Set<String>>([])
     /// The served model last made of each type's artifacts, by version and content hash.
     private let loaded = Mutex<[VesselType: (key: String, model: ServedModel)]>([:])
 
-    /// Watches `registry` every `interval`, serving into `models`.
+    /// Watches `registry` every `interval`, serving into `models`; `oip` models are called with `remote`.
     public init(registry: ModelRegistry, models: ServingModels, interval: Duration = .seconds(5),
-                logger: Logger = Logger(label: "leeway.models")) {
+                remote: RemoteModelSettings = RemoteModelSettings(), logger: Logger = Logger(label: "leeway.models")) {
         self.registry = registry
         self.models = models
         self.interval = interval
+        self.remote = remote
         self.logger = logger
     }
 
@@ -89,7 +91,7 @@ public final class RegistryWatch: Service {
     private func served(_ artifact: ModelArtifact, type: VesselType) throws(ArtifactError) -> ServedModel {
         let key = "\(artifact.version) \(artifact.contentHash)"
         if let loaded = loaded.withLock({ $0[type] }), loaded.key == key { return loaded.model }
-        let model = try artifact.approvedServedModel()
+        let model = try artifact.approvedServedModel(remote: remote)
         loaded.withLock { $0[type] = (key, model) }
         return model
     }

@@ -3,6 +3,7 @@ import LeewayTopics
 import ArgumentParser
 import Kafka
 import LeewayCore
+import LeewayInference
 import LeewayPipeline
 import LeewayServer
 import Metrics
@@ -57,6 +58,13 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .long, help: "Cache: a prediction older than this many seconds is 'expired'.") var predictionExpireAfter: Double = 21_600
     @Option(name: .long, help: "Seconds between reads of the model registry (approvals reach the processor within this).")
     var modelsRefresh: Double = 5
+    @Option(name: .long, help: "Seconds one call to a model server (an oip model) may take.") var modelTimeout: Double = 1
+    @Option(name: .long, help: "Seconds one poll batch may spend on a model server, retries included, before its type falls back to the physics baseline.")
+    var modelDeadline: Double = 2
+    @Option(name: .long, help: "Further attempts after a failed call to a model server, within --model-deadline.") var modelRetries = 2
+    @Option(name: .long, help: "Calls in flight at once to one model server.") var modelConcurrency = 4
+    @Option(name: .long, help: "Seconds a failing batch model of a type is given no answers before ModelServiceDown fires.")
+    var modelDownAfter: Double = 30
     @Option(name: .long, help: "Bearer token for approving and rejecting models over HTTP (default: $LEEWAY_API_TOKEN; unset: off).")
     var apiToken: String?
     @Option(name: .long, help: "Cache: relay the alerts to this Alertmanager (e.g. http://alertmanager:9093/api/v2/alerts): each change as read, firing ones again every --alert-resend seconds.")
@@ -92,9 +100,14 @@ struct RunCommand: AsyncParsableCommand {
                               ("--vessel-ttl-days", vesselTtlDays), ("--session-timeout", sessionTimeout),
                               ("--delivery-timeout", deliveryTimeout),
                               ("--shutdown-timeout", shutdownTimeout), ("--alert-resend", alertResend), ("--models-refresh", modelsRefresh),
+                              ("--model-timeout", modelTimeout), ("--model-deadline", modelDeadline),
                               ("--prediction-stale-after", predictionStaleAfter), ("--prediction-expire-after", predictionExpireAfter)] where !(value > 0) {
             throw ValidationError("\(name) must be a positive number of seconds (days for the TTL), got \(value)")
         }
+        guard modelRetries >= 0, modelConcurrency > 0 else {
+            throw ValidationError("--model-retries must be 0 or more and --model-concurrency at least 1, got \(modelRetries) and \(modelConcurrency)")
+        }
+        guard modelDownAfter >= 0 else { throw ValidationError("--model-down-after must be 0 or more seconds, got \(modelDownAfter)") }
         guard maxVessels > 0 else { throw ValidationError("--max-vessels must be a positive number, got \(maxVessels)") }
         guard predictionStaleAfter <= predictionExpireAfter else {
             throw ValidationError("--prediction-stale-after (\(predictionStaleAfter)) must not exceed --prediction-expire-after (\(predictionExpireAfter))")
@@ -129,11 +142,16 @@ struct RunCommand: AsyncParsableCommand {
         let logger = Logger(label: "leeway.\(role.rawValue)")
         let models = ServingModels()
         let modelRegistry = ModelRegistry(client: configuration.client, topic: configuration.topics.models, logger: logger)
-        let watch = RegistryWatch(registry: modelRegistry, models: models, interval: .seconds(modelsRefresh), logger: logger)
+        var remote = RemoteModelSettings()
+        remote.timeout = .seconds(modelTimeout)
+        remote.deadline = .seconds(modelDeadline)
+        remote.retries = modelRetries
+        remote.concurrency = modelConcurrency
+        let watch = RegistryWatch(registry: modelRegistry, models: models, interval: .seconds(modelsRefresh), remote: remote, logger: logger)
         let apiToken = apiToken ?? ProcessInfo.processInfo.environment["LEEWAY_API_TOKEN"]
         var workers: [any Service] = []
         var cache: CacheFeed.Stores?
-        let health = ProcessorHealth()
+        let health = ProcessorHealth(modelCalls: ModelCallLog(downAfter: .seconds(modelDownAfter), logger: logger))
         if [.processor, .all].contains(role) {
             workers.append(Processor(configuration: configuration, models: models, health: health, logger: logger))
         }
