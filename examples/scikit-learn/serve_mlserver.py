@@ -30,7 +30,9 @@ def main():
     parser.add_argument("csv")
     parser.add_argument("--name", required=True, help="the model's name on the server")
     parser.add_argument("--version", default="v1")
-    parser.add_argument("--port", type=int, default=8080, help="HTTP port (gRPC and metrics take the next two)")
+    parser.add_argument("--port", type=int, default=8080, help="HTTP port")
+    parser.add_argument("--grpc-port", type=int, help="gRPC port (default: --port + 1)")
+    parser.add_argument("--metrics-port", type=int, help="metrics port (default: --port + 2)")
     parser.add_argument("--out", required=True, help="the folder to write (settings.json, model-settings.json, model.joblib)")
     args = parser.parse_args()
 
@@ -50,7 +52,8 @@ def main():
         json.dump({"name": args.name, "implementation": "mlserver_sklearn.SKLearnModel",
                    "parameters": {"uri": "./model.joblib", "version": args.version}}, handle, indent=2)
     with open(os.path.join(args.out, "settings.json"), "w") as handle:
-        json.dump({"host": "127.0.0.1", "http_port": args.port, "grpc_port": args.port + 1, "metrics_port": args.port + 2,
+        json.dump({"host": "127.0.0.1", "http_port": args.port, "grpc_port": args.grpc_port or args.port + 1,
+                   "metrics_port": args.metrics_port or args.port + 2,
                    "parallel_workers": 0, "debug": False}, handle, indent=2)
     print(f"wrote {args.out}: {args.name} {args.version}, inputs {','.join(inputs)}, {int(fit.sum())} fit rows")
 
