@@ -96,4 +96,45 @@ struct BatchModelServingTests {
         #expect((alerts.first?["labels"] as? [String: Any])?["model"] as? String == "tanker-switchable")
         #expect(model.calls.load(ordering: .relaxed) < 120, "asked once per poll batch, not once per report")
     }
+
+    /// Reports with fuel and power measured (so the drift watch runs), 5 minutes apart.
+    static func measured(_ minutes: Range<Int>) -> [FleetSimulator.Record] {
+        records(minutes).map { record in
+            var report = record.telemetry!
+            report[.fuelRate] = 1.2 + Double(report.eventTime.microseconds / 60_000_000 % 7) / 20
+            report[.shaftPower] = 8_000
+            report[.daysSinceHullCleaning] = 100
+            return FleetSimulator.Record(key: record.key, value: report.json, intendedRejection: nil, telemetry: report)
+        }
+    }
+
+    @Test("the same input through a batch model gives byte-identical predictions, features and alerts, whatever the poll batch size")
+    func batchBoundariesDoNotMatter() async throws {
+        var outputs: [[[UInt8]]] = []
+        for pollBatch in [3, 1_000] {
+            let pipeline = try await PipelineFixture.make("boundaries", partitions: 1)
+            let models = ServingModels()
+            models.replace(served: [.tanker: .batched(SwitchableModel(), baseline: PhysicsBaseline(type: .tanker))])
+            var configuration = pipeline.configuration
+            configuration.pollBatch = pollBatch
+            try await pipeline.produce(Self.measured(0..<300))
+            let processor = Processor(configuration: configuration, models: models)
+            let group = ServiceGroup(configuration: .init(services: [processor], logger: .init(label: "test")))
+            try await withThrowingTaskGroup(of: Void.self) { tasks in
+                tasks.addTask { try await group.run() }
+                try await pipeline.waitUntilCommitted()
+                await group.triggerGracefulShutdown()
+                try await tasks.waitForAll()
+            }
+            var written: [[UInt8]] = []
+            for topic in [pipeline.topics.predictions, pipeline.topics.features, pipeline.topics.alerts] {
+                written += try await pipeline.readAll(topic).map { ($0.key ?? []) + [0] + ($0.value ?? []) }
+            }
+            outputs.append(written)
+        }
+        #expect(outputs[0].count > 1_200, "1,200 predictions, feature records and alerts")
+        let difference = outputs[0].indices.first { $0 >= outputs[1].count || outputs[0][$0] != outputs[1][$0] }
+        #expect(outputs[0].count == outputs[1].count && difference == nil,
+                "the same records in the same order, byte for byte; first difference at record \(difference ?? -1): \(difference.map { String(decoding: outputs[0][$0], as: UTF8.self) } ?? "")")
+    }
 }

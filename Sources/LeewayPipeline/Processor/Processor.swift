@@ -44,6 +44,7 @@ public final class Processor: Service {
                                                                groupID: configuration.groupID, topics: [configuration.topics.telemetry])
         consumerConfiguration.client = configuration.client
         consumerConfiguration.autoCommitInterval = nil
+        consumerConfiguration.maxBatchSize = configuration.pollBatch
         consumerConfiguration.idleEventInterval = configuration.commitInterval
         consumerConfiguration.sessionTimeout = configuration.sessionTimeout
         consumerConfiguration.heartbeatInterval = max(.milliseconds(100), configuration.sessionTimeout / 10)

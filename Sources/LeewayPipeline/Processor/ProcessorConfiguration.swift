@@ -41,6 +41,8 @@ public struct ProcessorConfiguration: Sendable {
     public var settleTimeout: Duration { deliveryTimeout + .seconds(30) }
     /// Longest wait for a partition's state to be read back from the changelog.
     public var restoreTimeout: Duration = .seconds(120)
+    /// Most records handled in one pass, and so in one call of each batch model.
+    public var pollBatch = 1_000
 
     /// A processor for the cluster at `bootstrapServers` with the defaults.
     public init(bootstrapServers: [String]) {
