@@ -79,7 +79,7 @@ struct OIPServingTests {
         let metrics = try await Self.get(port, "/metrics")
         #expect(metrics.contains("leeway_model_fallback{vessel_type=\"tanker\"} 1"), "\(metrics.prefix(400))")
         server.thaw()
-        try await Task.sleep(for: .seconds(1.2))     // the quiet period, then readiness is asked
+        try await Task.sleep(for: .seconds(2.5))     // readiness is asked every second in the background
         try await pipeline.produce(Self.records(20..<30))
         try await pipeline.waitUntilCommitted()
         #expect(await processor.stop() == 0)

@@ -7,9 +7,9 @@ import NIOHTTP1
 
 /// A model of kind `oip`: a model server asked over the Open Inference Protocol V2 (REST)
 /// for all of a poll batch's rows of its type, in requests of bounded size and number, each
-/// timed and retried with backoff within a deadline. While the server fails, batches fall
-/// back at once (the processor serves the baseline) and the server's `ready` endpoint is
-/// asked before infer calls resume.
+/// timed and retried with backoff within a deadline. After a failed batch, batches fall
+/// back at once (the processor serves the baseline) while the server's `ready` endpoint is
+/// asked in the background every quiet period; infer calls resume once it answers.
 public struct OIPModel: BatchModel {
     public let identity: ModelIdentity
     public let layout: InputLayout
@@ -37,34 +37,30 @@ public struct OIPModel: BatchModel {
     }
 
     private var base: String { service.url.hasSuffix("/") ? String(service.url.dropLast()) : service.url }
+    private var readyURL: String { base + service.modelPath + "/ready" }
 
     public func predict(_ batch: FeatureBatch) async throws(ModelCallError) -> [TargetValues] {
         guard batch.count > 0 else { return [] }
-        let deadline = ContinuousClock.now + settings.deadline
-        switch circuit.next {
-        case .fallBack(let reason): throw ModelCallError(reason)
-        case .probe:
-            do throws(ModelCallError) { try await ready(before: deadline) } catch {
-                circuit.failed(error.reason)
-                throw error
-            }
-        case .call: break
-        }
+        if let reason = circuit.openReason { throw ModelCallError(reason) }
         do throws(ModelCallError) {
-            let answers = try await infer(batch, before: deadline)
-            circuit.answered()
-            return answers
+            return try await infer(batch, before: ContinuousClock.now + settings.deadline)
         } catch {
-            circuit.failed(error.reason)
+            // The probe holds the URL, not the model, so that a model replaced meanwhile lets go.
+            let url = readyURL, timeout = settings.timeout
+            circuit.failed(error.reason) {
+                if case .success = await Self.exchange(url, method: .GET, body: nil, timeout: timeout) { true } else { false }
+            }
             throw error
         }
     }
 
-    /// Asks the server whether the model is ready (`GET /v2/models/{name}[/versions/{v}]/ready`).
-    public func ready(before deadline: ContinuousClock.Instant? = nil) async throws(ModelCallError) {
-        let end = deadline ?? ContinuousClock.now + settings.timeout
-        let url = base + service.modelPath + "/ready"
-        _ = try await call(url, method: .GET, body: nil, before: end)
+    /// Asks the server once whether the model is ready (`GET /v2/models/{name}[/versions/{v}]/ready`),
+    /// waiting at most the call timeout.
+    public func ready() async throws(ModelCallError) {
+        switch await Self.exchange(readyURL, method: .GET, body: nil, timeout: settings.timeout) {
+        case .success: return
+        case .failure(let failure): throw failure.error
+        }
     }
 
     private func infer(_ batch: FeatureBatch, before deadline: ContinuousClock.Instant) async throws(ModelCallError) -> [TargetValues] {
@@ -108,7 +104,7 @@ public struct OIPModel: BatchModel {
             let remaining = deadline - .now
             guard remaining > .zero else { throw ModelCallError("\(method) \(url): no answer within \(settings.deadline)") }
             let failure: ModelCallError
-            switch await exchange(url, method: method, body: body, timeout: min(settings.timeout, remaining)) {
+            switch await Self.exchange(url, method: method, body: body, timeout: min(settings.timeout, remaining)) {
             case .success(let bytes): return bytes
             case .failure(let error):
                 if !error.retry { throw error.error }
@@ -128,7 +124,7 @@ public struct OIPModel: BatchModel {
     }
 
     /// One HTTP exchange: the body of a 200, else why not.
-    private func exchange(_ url: String, method: HTTPMethod, body: [UInt8]?, timeout: Duration) async -> Result<[UInt8], Failure> {
+    private static func exchange(_ url: String, method: HTTPMethod, body: [UInt8]?, timeout: Duration) async -> Result<[UInt8], Failure> {
         do {
             var request = HTTPClientRequest(url: url)
             request.method = method

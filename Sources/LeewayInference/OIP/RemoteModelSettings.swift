@@ -13,8 +13,8 @@ public struct RemoteModelSettings: Sendable, Equatable {
     public var concurrency = 4
     /// Rows per infer request.
     public var rowsPerRequest = 256
-    /// After a failed batch, batches fall back at once (no call) for this long; then the model's
-    /// `ready` endpoint is asked before the next infer.
+    /// After a failed batch, batches fall back at once (no call) while the model's `ready`
+    /// endpoint is asked in the background this often; its first 200 resumes infer calls.
     public var quietPeriod: Duration = .seconds(1)
 
     /// The defaults.

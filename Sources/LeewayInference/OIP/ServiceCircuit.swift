@@ -1,32 +1,42 @@
 import Synchronization
 
-/// Whether a model server is worth calling: after a failed batch, batches fall back at once
-/// for a quiet period, then the server's readiness is asked before the next infer.
+/// Whether a model server is worth calling. After a failed batch the circuit opens:
+/// batches fall back at once, without a call, while a background task asks the server's
+/// readiness every quiet period; the first ready answer closes it. The record path never
+/// waits on a server known to be down.
 final class ServiceCircuit: Sendable {
     private let quietPeriod: Duration
-    private let state = Mutex<(failedAt: ContinuousClock.Instant?, reason: String)>((nil, ""))
+    private let state = Mutex<(open: Bool, reason: String, probing: Bool)>((false, "", false))
 
     init(quietPeriod: Duration) { self.quietPeriod = quietPeriod }
 
-    /// What to do before a batch.
-    enum Step: Equatable {
-        /// Call the server.
-        case call
-        /// Ask its readiness first.
-        case probe
-        /// Fall back without a call, for this reason.
-        case fallBack(String)
+    /// Why batches fall back now, or nil when the server may be called.
+    var openReason: String? {
+        state.withLock { $0.open ? "\($0.reason) (falling back until the model answers ready)" : nil }
     }
 
-    var next: Step {
-        state.withLock { state in
-            guard let failedAt = state.failedAt else { return .call }
-            let since = ContinuousClock.now - failedAt
-            return since < quietPeriod ? .fallBack("\(state.reason) (falling back for \(quietPeriod) before asking again)") : .probe
+    /// A batch failed for `reason`: opens the circuit and, unless one runs, starts asking
+    /// `ready` every quiet period until it answers true or this circuit is gone.
+    func failed(_ reason: String, ready: @escaping @Sendable () async -> Bool) {
+        let start = state.withLock { state -> Bool in
+            state.open = true
+            state.reason = reason
+            defer { state.probing = true }
+            return !state.probing
+        }
+        guard start else { return }
+        let quietPeriod = quietPeriod
+        Task { [weak self] in
+            while true {
+                try? await Task.sleep(for: quietPeriod)
+                guard self != nil else { return }
+                if await ready() {
+                    self?.closed()
+                    return
+                }
+            }
         }
     }
 
-    func failed(_ reason: String) { state.withLock { $0 = (.now, reason) } }
-
-    func answered() { state.withLock { $0 = (nil, "") } }
+    private func closed() { state.withLock { $0 = (false, "", false) } }
 }
