@@ -159,11 +159,12 @@ let package = Package(
         .testTarget(name: "LeewayEvaluationTests",
                     dependencies: ["LeewayEvaluation", "LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore"]),
         .testTarget(name: "LeewayInferenceTests",
-                    dependencies: ["LeewayInference", "LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore"],
+                    dependencies: ["LeewayInference", "LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore", "ProcessTestSupport"],
                     swiftSettings: onnxSwiftSettings, linkerSettings: onnxLinkerSettings),
         .testTarget(name: "LeewayTrainingTests",
                     dependencies: ["LeewayTraining", "LeewayModels", "LeewaySimulator", "LeewayCore", "BrowserTestSupport"]),
         .target(name: "BrowserTestSupport", path: "Tests/BrowserTestSupport"),
+        .target(name: "ProcessTestSupport", path: "Tests/ProcessTestSupport"),
         .target(
             name: "KafkaTestSupport",
             dependencies: ["CRdKafka", "Kafka"],
@@ -176,7 +177,7 @@ let package = Package(
             dependencies: [
                 "LeewayPipeline", "LeewayTopics", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "LeewayServer", "Kafka",
                 "LeewayInference",
-                "KafkaTestSupport", "BrowserTestSupport",
+                "KafkaTestSupport", "BrowserTestSupport", "ProcessTestSupport",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

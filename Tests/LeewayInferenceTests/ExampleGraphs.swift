@@ -1,5 +1,6 @@
 import Foundation
 import LeewayCore
+import ProcessTestSupport
 import LeewaySimulator
 import LeewayTraining
 
@@ -34,14 +35,14 @@ enum ExampleGraphs {
     }
 
     /// Fits `estimator` (`loglinear`, `poly`, `gbr`) with `outputs` (`per-target`, `matrix`).
-    static func make(_ estimator: String, outputs: String = "per-target", layout: InputLayout = layout) throws -> Graph {
+    static func make(_ estimator: String, outputs: String = "per-target", layout: InputLayout = layout) async throws -> Graph {
         let directory = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-onnx-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let csv = directory.appendingPathComponent("rows.csv"), graph = directory.appendingPathComponent("model.onnx")
         let predictions = directory.appendingPathComponent("predictions.csv")
         try set.csv(layout).write(to: csv, atomically: true, encoding: .utf8)
-        try python([root.appendingPathComponent("examples/scikit-learn/train_onnx.py").path, csv.path, "--estimator", estimator,
+        try await python([root.appendingPathComponent("examples/scikit-learn/train_onnx.py").path, csv.path, "--estimator", estimator,
                     "--outputs", outputs, "--out", graph.path, "--predict", predictions.path])
         let rows = try String(contentsOf: predictions, encoding: .utf8).split(separator: "\n").dropFirst()
         return Graph(bytes: [UInt8](try Data(contentsOf: graph)),
@@ -49,21 +50,13 @@ enum ExampleGraphs {
     }
 
     /// Runs the ML venv's Python with `arguments`; throws with its output when it fails.
-    static func python(_ arguments: [String]) throws {
-        let interpreter = root.appendingPathComponent(".deps/ml/bin/python").path
-        guard FileManager.default.isExecutableFile(atPath: interpreter) else {
-            throw PythonFailed(output: "\(interpreter) is missing: run make deps")
+    static func python(_ arguments: [String]) async throws {
+        let interpreter = root.appendingPathComponent(".deps/ml/bin/python")
+        guard FileManager.default.isExecutableFile(atPath: interpreter.path) else {
+            throw PythonFailed(output: "\(interpreter.path) is missing: run make deps")
         }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: interpreter)
-        process.arguments = arguments
-        let pipe = Pipe()
-        process.standardOutput = pipe
-        process.standardError = pipe
-        try process.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw PythonFailed(output: output) }
+        let (status, output) = try await ChildProcess.run(interpreter, arguments)
+        guard status == 0 else { throw PythonFailed(output: output) }
     }
 
     /// Python exited non-zero.

@@ -20,7 +20,7 @@ struct ONNXModelTests {
     @Test("Leeway's answers equal Python onnxruntime's for every row, with one output per target or one [N, 2] output",
           arguments: [("loglinear", "per-target"), ("gbr", "matrix")])
     func answersEqualPython(estimator: String, outputs: String) async throws {
-        let graph = try ExampleGraphs.make(estimator, outputs: outputs)
+        let graph = try await ExampleGraphs.make(estimator, outputs: outputs)
         let model = try Self.model(graph.bytes)
         let answers = try await model.predict(Self.plan.batch(Self.rows))
         #expect(answers.count == Self.rows.count && graph.pythonPredictions.count == Self.rows.count)
@@ -35,8 +35,8 @@ struct ONNXModelTests {
     }
 
     @Test("a row's answer does not depend on how many rows share its batch or where it sits")
-    func batchIndependent() throws {
-        let model = try Self.model(try ExampleGraphs.make("loglinear").bytes)
+    func batchIndependent() async throws {
+        let model = try Self.model(try await ExampleGraphs.make("loglinear").bytes)
         let rows = Array(Self.rows.prefix(300))
         let whole = try model.evaluate(Self.plan.batch(rows))
         var pieces: [TargetValues] = []
@@ -52,9 +52,9 @@ struct ONNXModelTests {
     }
 
     @Test("graphs that break the contract are refused, saying how")
-    func contractRefusals() throws {
-        let perTarget = try ExampleGraphs.make("loglinear").bytes
-        let matrix = try ExampleGraphs.make("loglinear", outputs: "matrix").bytes
+    func contractRefusals() async throws {
+        let perTarget = try await ExampleGraphs.make("loglinear").bytes
+        let matrix = try await ExampleGraphs.make("loglinear", outputs: "matrix").bytes
         let narrow = InputLayout(Array(ExampleGraphs.layout.inputs.dropLast()))
         let narrowed = #expect(throws: ONNXError.self) { try Self.model(perTarget, layout: narrow) }
         #expect(narrowed?.message.contains("must be float32 of shape [N, 4]") == true, "\(String(describing: narrowed))")
@@ -70,9 +70,9 @@ struct ONNXModelTests {
     }
 
     @Test("the physics checks gate an ONNX model as they gate a trained one: a power law passes, boosted trees fail")
-    func checksGateEveryKind() throws {
+    func checksGateEveryKind() async throws {
         for (estimator, passes) in [("loglinear", true), ("gbr", false)] {
-            let graph = try ExampleGraphs.make(estimator).bytes
+            let graph = try await ExampleGraphs.make(estimator).bytes
             let model = try Self.model(graph)
             let artifact = Self.plan.artifact(set: ExampleGraphs.set, answers: try model.evaluate(Self.plan.batch(Self.rows)),
                                               probeAnswers: try model.evaluate(Self.plan.probeBatch()), modelFile: ModelFile(onnx: graph),
@@ -100,8 +100,8 @@ struct ONNXModelTests {
     }
 
     @Test("an altered graph, a leaking input or a missing graph make the artifact unservable, each with its reason")
-    func artifactRefusals() throws {
-        let graph = try ExampleGraphs.make("loglinear").bytes
+    func artifactRefusals() async throws {
+        let graph = try await ExampleGraphs.make("loglinear").bytes
         let model = try Self.model(graph)
         let artifact = Self.plan.artifact(set: ExampleGraphs.set, answers: try model.evaluate(Self.plan.batch(Self.rows)),
                                           probeAnswers: try model.evaluate(Self.plan.probeBatch()), modelFile: ModelFile(onnx: graph),

@@ -1,4 +1,5 @@
 import Foundation
+import ProcessTestSupport
 import LeewayTopics
 import Kafka
 import KafkaTestSupport
@@ -62,7 +63,7 @@ struct ModelServingTests {
         let registry = ModelRegistry(client: KafkaClientConfiguration(bootstrapServers: TestBroker.servers), topic: pipeline.topics.models)
         let version = try await registry.update(.tanker) { try $0.register(artifact, at: "2026-11-29T12:00:00Z") }
         #expect(version == 1)
-        let approved = try LeewayCLI.run(["models", "approve", "tanker", "1", "--by", "ana", "--notes", "test", "--topic-prefix", prefix])
+        let approved = try await LeewayCLI.run(["models", "approve", "tanker", "1", "--by", "ana", "--notes", "test", "--topic-prefix", prefix])
         #expect(approved.status == 0, "\(approved.output)")
         try await processor.waitForLog("serving a new model", count: 1)
 
@@ -80,7 +81,7 @@ struct ModelServingTests {
         }
 
         // The decision trail is in the registry; rejecting the serving version restores the baseline.
-        let rejected = try LeewayCLI.run(["models", "reject", "tanker", "1", "--by", "ben", "--reason", "test", "--topic-prefix", prefix])
+        let rejected = try await LeewayCLI.run(["models", "reject", "tanker", "1", "--by", "ben", "--reason", "test", "--topic-prefix", prefix])
         #expect(rejected.status == 0, "\(rejected.output)")
         try await processor.waitForLog("serving a new model", count: 2)
         try await pipeline.produce(Self.batch(20..<25))
@@ -104,12 +105,12 @@ struct ModelServingTests {
         artifact.contentHash = ""
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)broken.json")
         try artifact.encoded().write(to: file)
-        let registered = try LeewayCLI.run(["models", "register", file.path, "--topic-prefix", prefix])
+        let registered = try await LeewayCLI.run(["models", "register", file.path, "--topic-prefix", prefix])
         #expect(registered.status == 0 && registered.output.contains("REJECTED") && registered.output.contains("fuel_increases_with_speed"),
                 "\(registered.output)")
-        let approve = try LeewayCLI.run(["models", "approve", "tanker", "1", "--by", "ana", "--topic-prefix", prefix])
+        let approve = try await LeewayCLI.run(["models", "approve", "tanker", "1", "--by", "ana", "--topic-prefix", prefix])
         #expect(approve.status != 0 && approve.output.contains("failed its physics checks"), "\(approve.output)")
-        let list = try LeewayCLI.run(["models", "list", "--topic-prefix", prefix])
+        let list = try await LeewayCLI.run(["models", "list", "--topic-prefix", prefix])
         #expect(list.output.contains("tanker\t1\trejected"), "\(list.output)")
     }
 }
@@ -123,14 +124,14 @@ extension ModelServingTests {
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: directory) }
         let history = directory.appendingPathComponent("history.jsonl").path
-        let simulated = try LeewayCLI.run(["simulate", "--topic", pipeline.topics.telemetry, "--out", history, "--vessels", "12",
+        let simulated = try await LeewayCLI.run(["simulate", "--topic", pipeline.topics.telemetry, "--out", history, "--vessels", "12",
                                            "--records", "40000", "--interval", "600", "--seed", "5"])
         #expect(simulated.status == 0, "\(simulated.output)")
         // From the topic (every partition, start to end) the same history is read.
-        let fromTopic = try LeewayCLI.run(["train", "--type", "tanker", "--source", pipeline.topics.telemetry, "--out", directory.path])
+        let fromTopic = try await LeewayCLI.run(["train", "--type", "tanker", "--source", pipeline.topics.telemetry, "--out", directory.path])
         #expect(fromTopic.status == 0 && fromTopic.output.contains("40000 reports read (0 not telemetry)"), "\(fromTopic.output)")
 
-        let trained = try LeewayCLI.run(["train", "--type", "tanker", "--source", history, "--out", directory.path, "--register",
+        let trained = try await LeewayCLI.run(["train", "--type", "tanker", "--source", history, "--out", directory.path, "--register",
                                          "--topic-prefix", prefix])
         #expect(trained.status == 0 && trained.output.contains("registered tanker v1 as pending"), "\(trained.output)")
         for file in ["tanker-v1.json", "tanker-v1.html"] {
@@ -140,16 +141,13 @@ extension ModelServingTests {
         let script = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
             .appendingPathComponent("docs/examples/fit_linear_physics.py").path
         let external = directory.appendingPathComponent("tanker-python.json").path
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", script, "--type", "tanker", "--input", history, "--output", external]
-        try python.run()
-        python.waitUntilExit()
-        #expect(python.terminationStatus == 0)
-        let registered = try LeewayCLI.run(["models", "register", external, "--topic-prefix", prefix])
+        let python = try await ChildProcess.run(URL(fileURLWithPath: "/usr/bin/env"),
+                                                ["python3", script, "--type", "tanker", "--input", history, "--output", external])
+        #expect(python.status == 0, "\(python.output)")
+        let registered = try await LeewayCLI.run(["models", "register", external, "--topic-prefix", prefix])
         #expect(registered.status == 0 && registered.output.contains("registered tanker v2 as pending"), "\(registered.output)")
 
-        let shown = try LeewayCLI.run(["models", "show", "tanker", "2", "--topic-prefix", prefix])
+        let shown = try await LeewayCLI.run(["models", "show", "tanker", "2", "--topic-prefix", prefix])
         let fromPython = try ModelArtifact.decode(Data(shown.output.utf8)).servingModel()
         let fromSwift = try ModelArtifact.decode(Data(contentsOf: directory.appendingPathComponent("tanker-v1.json"))).servingModel()
         #expect(fromPython.identity == ModelIdentity(name: "tanker-python-ols", version: 2, kind: "linear-physics"))
@@ -165,7 +163,7 @@ extension ModelServingTests {
             #expect(abs(a / b - 1) < 0.05, "at \(speed) kn: Python \(a), Swift \(b)")
         }
         let page = directory.appendingPathComponent("v2.html").path
-        let report = try LeewayCLI.run(["models", "report", "tanker", "2", "-o", page, "--topic-prefix", prefix])
+        let report = try await LeewayCLI.run(["models", "report", "tanker", "2", "-o", page, "--topic-prefix", prefix])
         #expect(report.status == 0, "\(report.output)")
         #expect(try String(contentsOfFile: page, encoding: .utf8).contains("tanker-python-ols"))
     }

@@ -44,16 +44,16 @@ struct OIPServingTests {
         defer { try? FileManager.default.removeItem(at: directory) }
         let history = directory.appendingPathComponent("history.jsonl").path, rows = directory.appendingPathComponent("rows.csv").path
         let inputs = "stw_kn,draft_m,days_since_hull_cleaning,wave_height_m,head_wind_ms"
-        let simulated = try LeewayCLI.run(["simulate", "--no-kafka", "--out", history, "--vessels", "12", "--types", "tanker",
+        let simulated = try await LeewayCLI.run(["simulate", "--no-kafka", "--out", history, "--vessels", "12", "--types", "tanker",
                                            "--records", "24000", "--interval", "300", "--physics", "variant", "--seed", "3"])
         #expect(simulated.status == 0, "\(simulated.output)")
-        let exported = try LeewayCLI.run(["features", "export", "--type", "tanker", "--source", history, "--inputs", inputs, "-o", rows])
+        let exported = try await LeewayCLI.run(["features", "export", "--type", "tanker", "--source", history, "--inputs", inputs, "-o", rows])
         #expect(exported.status == 0, "\(exported.output)")
-        let server = try MLServerProcess(rows: rows, name: "tanker-fuel", directory: directory)
-        defer { server.stop() }
+        let server = try await MLServerProcess.start(rows: rows, name: "tanker-fuel", directory: directory)
+        defer { server.kill() }
         try await server.waitUntilReady()
 
-        let imported = try LeewayCLI.run(["models", "import", "--kind", "oip", "--url", server.url, "--model", "tanker-fuel",
+        let imported = try await LeewayCLI.run(["models", "import", "--kind", "oip", "--url", server.url, "--model", "tanker-fuel",
                                           "--model-version", "v1", "--type", "tanker", "--source", history, "--inputs", inputs,
                                           "--out", directory.path, "--register", "--topic-prefix", prefix])
         #expect(imported.status == 0 && imported.output.contains("registered tanker v1 as pending"), "\(imported.output)")
@@ -66,7 +66,7 @@ struct OIPServingTests {
         ])
         try await processor.waitUntilAssigned()
         let port = try await processor.metricsPort()
-        #expect(try LeewayCLI.run(["models", "approve", "tanker", "1", "--by", "ana", "--topic-prefix", prefix]).status == 0)
+        #expect(try await LeewayCLI.run(["models", "approve", "tanker", "1", "--by", "ana", "--topic-prefix", prefix]).status == 0)
         try await processor.waitForLog("serving a new model", count: 1)
 
         try await pipeline.produce(Self.records(0..<10))
@@ -111,6 +111,7 @@ struct OIPServingTests {
                 #expect(abs(prediction.fuel - (answers[offset][.fuelRate] ?? .nan)) < 1e-5)
             }
         }
+        await server.stop()
         let alerts = try await pipeline.readAll(pipeline.topics.alerts).compactMap { record -> [String: Any]? in
             try? JSONSerialization.jsonObject(with: Data(record.value ?? [])) as? [String: Any]
         }.filter { ($0["labels"] as? [String: Any])?["alertname"] as? String == "ModelServiceDown" }

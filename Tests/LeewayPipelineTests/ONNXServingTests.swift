@@ -5,6 +5,7 @@ import LeewayCore
 import LeewayInference
 import LeewayModels
 import LeewayTopics
+import ProcessTestSupport
 import Testing
 
 /// A model trained in scikit-learn, from export to serving, with the CLI a user has.
@@ -23,27 +24,24 @@ struct ONNXServingTests {
         let graph = directory.appendingPathComponent("tanker.onnx").path
         let inputs = "stw_kn,draft_m,days_since_hull_cleaning,wave_height_m,head_wind_ms"
         // History under the simulator's variant physics (not the baseline's law).
-        let simulated = try LeewayCLI.run(["simulate", "--topic", pipeline.topics.telemetry, "--out", history, "--vessels", "12",
+        let simulated = try await LeewayCLI.run(["simulate", "--topic", pipeline.topics.telemetry, "--out", history, "--vessels", "12",
                                            "--types", "tanker", "--records", "24000", "--interval", "300", "--physics", "variant", "--seed", "3"])
         #expect(simulated.status == 0, "\(simulated.output)")
-        let exported = try LeewayCLI.run(["features", "export", "--type", "tanker", "--source", pipeline.topics.telemetry,
+        let exported = try await LeewayCLI.run(["features", "export", "--type", "tanker", "--source", pipeline.topics.telemetry,
                                           "--inputs", inputs, "-o", rows])
         #expect(exported.status == 0 && exported.output.contains("rows of 5 inputs"), "\(exported.output)")
-        let python = Process()
-        python.executableURL = Self.root.appendingPathComponent(".deps/ml/bin/python")
-        python.arguments = [Self.root.appendingPathComponent("examples/scikit-learn/train_onnx.py").path, rows, "--out", graph]
-        try python.run()
-        python.waitUntilExit()
-        #expect(python.terminationStatus == 0)
+        let python = try await ChildProcess.run(Self.root.appendingPathComponent(".deps/ml/bin/python"),
+                                                [Self.root.appendingPathComponent("examples/scikit-learn/train_onnx.py").path, rows, "--out", graph])
+        #expect(python.status == 0, "\(python.output)")
 
-        let imported = try LeewayCLI.run(["models", "import", "--type", "tanker", "--source", history, "--onnx", graph, "--inputs", inputs,
+        let imported = try await LeewayCLI.run(["models", "import", "--type", "tanker", "--source", history, "--onnx", graph, "--inputs", inputs,
                                           "--name", "tanker-loglinear", "--out", directory.path, "--register", "--topic-prefix", prefix])
         #expect(imported.status == 0 && imported.output.contains("registered tanker v1 as pending"), "\(imported.output)")
         #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("tanker-v1.html").path))
 
         let processor = try ProcessorProcess(pipeline, name: "onnx", arguments: ["--models-refresh", "0.3"])
         try await processor.waitUntilAssigned()
-        let approved = try LeewayCLI.run(["models", "approve", "tanker", "1", "--by", "ana", "--topic-prefix", prefix])
+        let approved = try await LeewayCLI.run(["models", "approve", "tanker", "1", "--by", "ana", "--topic-prefix", prefix])
         #expect(approved.status == 0, "\(approved.output)")
         try await processor.waitForLog("serving a new model", count: 1)
         let records = (0..<30).flatMap { minute in (1...4).map { PipelineFixture.report("tk-\($0)", minutes: minute * 5) } }

@@ -1,6 +1,7 @@
 import BrowserTestSupport
 import LeewayTopics
 import Foundation
+import ProcessTestSupport
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
@@ -91,23 +92,15 @@ struct PullAPIProcessTests {
 
         let fuzzer = Self.root.appendingPathComponent(".deps/schemathesis/bin/st")
         try #require(FileManager.default.isExecutableFile(atPath: fuzzer.path), "schemathesis is missing: run `make deps`")
-        let run = Process()
-        run.executableURL = fuzzer
         // Its working directory gets a `.schemathesis` cache: keep that out of the repository.
         let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-fuzz-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
-        run.currentDirectoryURL = scratch
-        run.arguments = ["run", Self.root.appendingPathComponent("openapi.yaml").path, "--url", base.absoluteString, "--exclude-path", "/v1/alerts/stream",
+        let arguments = ["run", Self.root.appendingPathComponent("openapi.yaml").path, "--url", base.absoluteString, "--exclude-path", "/v1/alerts/stream",
                          "--checks", "all", "--exclude-checks", "positive_data_acceptance", "--max-examples", "40",
                          "--generation-deterministic", "--no-color"]
-        let output = Pipe()
-        run.standardOutput = output
-        run.standardError = output
-        try run.run()
-        let report = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        run.waitUntilExit()
-        #expect(run.terminationStatus == 0, "schemathesis:\n\(report.suffix(6000))")
+        let (status, report) = try await ChildProcess.run(fuzzer, arguments, directory: scratch)
+        #expect(status == 0, "schemathesis:\n\(report.suffix(6000))")
         #expect(!report.contains("Server error"), "\(report.suffix(3000))")
         #expect(try await Self.get(base.appendingPathComponent("healthz")).0 == 200, "still alive after fuzzing")
 

@@ -4,9 +4,9 @@ import Testing
 @Suite("leeway run options")
 struct RunOptionsTests {
     @Test("--alert-webhook belongs to a cache: the processor and monitor roles refuse it and say where it goes")
-    func alertWebhookNeedsACache() throws {
+    func alertWebhookNeedsACache() async throws {
         for role in ["processor", "monitor"] {
-            let (status, output) = try LeewayCLI.run(["run", "--role", role, "--alert-webhook", "http://127.0.0.1:9/api/v2/alerts"])
+            let (status, output) = try await LeewayCLI.run(["run", "--role", role, "--alert-webhook", "http://127.0.0.1:9/api/v2/alerts"])
             #expect(status != 0)
             #expect(output.contains("--alert-webhook is relayed by a cache"), "\(output)")
             #expect(output.contains("--role \(role) writes its alerts to the alerts topic"), "\(output)")
@@ -14,18 +14,18 @@ struct RunOptionsTests {
     }
 
     @Test("--delivery-timeout and --alert-resend must be positive")
-    func timeoutsArePositive() throws {
+    func timeoutsArePositive() async throws {
         for option in ["--delivery-timeout", "--alert-resend"] {
-            let (status, output) = try LeewayCLI.run(["run", "--role", "processor", option, "0"])
+            let (status, output) = try await LeewayCLI.run(["run", "--role", "processor", option, "0"])
             #expect(status != 0)
             #expect(output.contains("\(option) must be a positive number of seconds"), "\(output)")
         }
     }
 
     @Test("a bad --http-address (or --metrics-address, its old name) is named as the option the user knows")
-    func httpAddressIsNamed() throws {
+    func httpAddressIsNamed() async throws {
         for option in ["--http-address", "--metrics-address"] {
-            let (status, output) = try LeewayCLI.run(["run", "--role", "processor", option, "localhost"])
+            let (status, output) = try await LeewayCLI.run(["run", "--role", "processor", option, "localhost"])
             #expect(status != 0)
             #expect(output.contains("--http-address (or its old name --metrics-address) expects host:port or 'off', got 'localhost'"), "\(output)")
         }

@@ -12,10 +12,10 @@ struct ProducerFailureTests {
         configuration.messageTimeout = .seconds(2)
         let tally = DeliveryTally()
         let producer = try KafkaProducer(configuration: configuration, onDelivery: tally.handler)
-        let started = ContinuousClock.now
         try producer.send(ProducerRecord(topic: "nowhere", key: "k", value: Array("v".utf8)), token: 7)
-        try await producer.flush(timeout: .seconds(15))
-        let elapsed = ContinuousClock.now - started
+        // With librdkafka's default message timeout (300 s) nothing would be reported before
+        // this flush gives up; the failure below shows the 2 s one applied.
+        try await producer.flush(timeout: .seconds(30))
         await producer.close()
 
         let failure = try #require(tally.failures.first)
@@ -23,7 +23,6 @@ struct ProducerFailureTests {
         #expect(failure.isRetriable)
         #expect("\(failure)".contains("timed out"))
         #expect("\(failure)".contains("127.0.0.1:\(port)"), "names the unreachable broker: \(failure)")
-        #expect(elapsed < .seconds(10), "fails near its 2 s message timeout, took \(elapsed)")
     }
 
 }

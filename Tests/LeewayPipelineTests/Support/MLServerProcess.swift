@@ -1,5 +1,6 @@
 import Foundation
 import KafkaTestSupport
+import ProcessTestSupport
 import Testing
 
 /// A real MLServer (from PyPI, in the venv `make deps` installs) serving a scikit-learn
@@ -12,26 +13,27 @@ final class MLServerProcess {
         .deletingLastPathComponent().deletingLastPathComponent()
 
     /// Fits the model `name` (version v1) on the `leeway features export` rows in `csv` and starts a server in `directory`.
-    init(rows csv: String, name: String, directory: URL) throws {
-        let venv = Self.root.appendingPathComponent(".deps/mlserver/bin")
+    static func start(rows csv: String, name: String, directory: URL) async throws -> MLServerProcess {
+        let venv = root.appendingPathComponent(".deps/mlserver/bin")
         guard FileManager.default.isExecutableFile(atPath: venv.appendingPathComponent("mlserver").path) else {
             throw POSIXError(.ENOENT, userInfo: [NSLocalizedDescriptionKey: "\(venv.path)/mlserver is missing: run make deps"])
         }
-        port = try LoopbackSocket.closedPort()
+        let port = try LoopbackSocket.closedPort()
         let served = directory.appendingPathComponent("served")
-        let fit = Process()
-        fit.executableURL = venv.appendingPathComponent("python")
-        fit.currentDirectoryURL = Self.root.appendingPathComponent("examples/scikit-learn")
-        fit.arguments = ["serve_mlserver.py", csv, "--name", name, "--version", "v1", "--port", "\(port)",
-                         "--grpc-port", "\(try LoopbackSocket.closedPort())", "--metrics-port", "\(try LoopbackSocket.closedPort())",
-                         "--out", served.path]
-        try fit.run()
-        fit.waitUntilExit()
-        guard fit.terminationStatus == 0 else { throw POSIXError(.EINVAL, userInfo: [NSLocalizedDescriptionKey: "serve_mlserver.py failed"]) }
+        let fit = try await ChildProcess.run(venv.appendingPathComponent("python"), [
+            "serve_mlserver.py", csv, "--name", name, "--version", "v1", "--port", "\(port)",
+            "--grpc-port", "\(try LoopbackSocket.closedPort())", "--metrics-port", "\(try LoopbackSocket.closedPort())", "--out", served.path,
+        ], directory: root.appendingPathComponent("examples/scikit-learn"))
+        guard fit.status == 0 else { throw POSIXError(.EINVAL, userInfo: [NSLocalizedDescriptionKey: "serve_mlserver.py failed: \(fit.output)"]) }
+        return try MLServerProcess(mlserver: venv.appendingPathComponent("mlserver"), served: served, port: port, directory: directory)
+    }
+
+    private init(mlserver: URL, served: URL, port: Int, directory: URL) throws {
+        self.port = port
         logURL = directory.appendingPathComponent("mlserver.log")
         _ = FileManager.default.createFile(atPath: logURL.path, contents: nil)
         let log = try FileHandle(forWritingTo: logURL)
-        process.executableURL = venv.appendingPathComponent("mlserver")
+        process.executableURL = mlserver
         process.arguments = ["start", served.path]
         process.standardOutput = log
         process.standardError = log
@@ -54,18 +56,24 @@ final class MLServerProcess {
     }
 
     /// Freezes it (SIGSTOP): connections are accepted by the kernel, nothing answers.
-    func freeze() { kill(process.processIdentifier, SIGSTOP) }
+    func freeze() { Foundation.kill(process.processIdentifier, SIGSTOP) }
 
     /// Thaws it (SIGCONT).
-    func thaw() { kill(process.processIdentifier, SIGCONT) }
+    func thaw() { Foundation.kill(process.processIdentifier, SIGCONT) }
 
-    /// Stops it by PID: thawed, SIGTERM, then SIGKILL if it lingers.
-    func stop() {
+    /// Stops it by PID: thawed, SIGTERM, then SIGKILL if it lingers past 10 s.
+    func stop() async {
         thaw()
         process.terminate()
-        let deadline = Date().addingTimeInterval(10)
-        while process.isRunning, Date() < deadline { usleep(50_000) }
-        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
-        process.waitUntilExit()
+        let deadline = ContinuousClock.now.advanced(by: .seconds(10))
+        while process.isRunning, ContinuousClock.now < deadline { try? await Task.sleep(for: .milliseconds(50)) }
+        kill()
+    }
+
+    /// SIGKILL by PID, if it still runs (thawed first, so that it can die).
+    func kill() {
+        guard process.isRunning else { return }
+        thaw()
+        Foundation.kill(process.processIdentifier, SIGKILL)
     }
 }
