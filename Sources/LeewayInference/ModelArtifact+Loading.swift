@@ -35,15 +35,12 @@ extension ModelArtifact {
     public func onnxModel() throws(ArtifactError) -> ONNXModel {
         try validate()
         guard let modelFile else { throw .modelFile("an onnx artifact carries its graph in model_file") }
+        let graph = try modelFile.bytes(), layout = try declaredLayout(), targets = try predictedTargets()
         do {
-            return try ONNXModel(identity: ModelIdentity(name: name, version: version, kind: kind), graph: try modelFile.bytes(),
-                                 layout: try declaredLayout(), targets: try predictedTargets(), scale: residualScale)
-        } catch let error as ONNXError {
-            throw .modelFile(error.description)
-        } catch let error as ArtifactError {
-            throw error
+            return try ONNXModel(identity: ModelIdentity(name: name, version: version, kind: kind), graph: graph,
+                                 layout: layout, targets: targets, scale: residualScale)
         } catch {
-            throw .modelFile("\(error)")
+            throw .modelFile(error.description)
         }
     }
 }

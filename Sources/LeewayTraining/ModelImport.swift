@@ -39,21 +39,18 @@ public struct ModelImport: Sendable {
     }
 
     /// The input rows of the checks' probe voyages, in ``PhysicsChecks/probePoints`` order.
-    public func probeBatch() -> FeatureBatch {
-        var batch = FeatureBatch(width: layout.inputs.count, capacity: checks.probePoints.count)
-        for voyage in checks.voyages() { batch.append(layout, voyage.report, state: voyage.state) }
-        return batch
-    }
+    public func probeBatch() -> FeatureBatch { checks.probeBatch(layout) }
 
     /// The artifact (version 0, pending until registered) from the model's `answers` to
-    /// the rows of `set` (fitting rows, then holdout) and `probeAnswers` to ``probeBatch()``.
-    public func artifact(set: TrainingSet, answers: [TargetValues], probeAnswers: [TargetValues], modelFile: ModelFile?,
-                         source: String, createdAt: String) -> ModelArtifact {
+    /// the rows of `set` (fitting rows, then holdout) and `probeAnswers` to ``probeBatch()``;
+    /// an `onnx` model carries `modelFile`, an `oip` one names `service`.
+    public func artifact(set: TrainingSet, answers: [TargetValues], probeAnswers: [TargetValues], modelFile: ModelFile? = nil,
+                         service: ModelService? = nil, source: String, createdAt: String) -> ModelArtifact {
         let all = set.fitting + set.holdout
-        precondition(answers.count == all.count && probeAnswers.count == checks.probePoints.count, "one answer per row")
+        precondition(answers.count == all.count, "one answer per row")
         let score = HoldoutScore(rows: set.holdout, answers: Array(answers[set.fitting.count...]))
         let metrics = targets.map { score.metrics($0) }
-        let probes = Dictionary(uniqueKeysWithValues: zip(checks.probePoints, probeAnswers))
+        let probes = checks.answers(probeAnswers)
         var diagnostics = score.diagnostics()
         diagnostics.speedCurves = checks.speedCurves(probes)
         let window = TrainingWindow(
@@ -62,7 +59,7 @@ public struct ModelImport: Sendable {
             holdoutRecords: set.holdout.count, vessels: set.vessels)
         var artifact = ModelArtifact(
             name: name, vesselType: vesselType, version: 0, kind: kind, features: [],
-            inputs: layout.inputs.map(\.rawValue), featureCatalogue: FeatureCatalogue.version, modelFile: modelFile,
+            inputs: layout.inputs.map(\.rawValue), featureCatalogue: FeatureCatalogue.version, modelFile: modelFile, service: service,
             targets: targets.map { target in
                 TargetEquation(name: "\(target.name)", unit: target.unit, residualStd: score.residualDeviation(target).absolute,
                                relativeResidualStd: score.withinVesselDeviation(target))

@@ -47,6 +47,19 @@ public struct PhysicsChecks: Sendable {
         probePoints.map { ProbeVoyage($0, type: vesselType) }
     }
 
+    /// The probe voyages' input rows for a model reading `layout`, in ``probePoints`` order.
+    public func probeBatch(_ layout: InputLayout) -> FeatureBatch {
+        var batch = FeatureBatch(width: layout.inputs.count, capacity: probePoints.count)
+        for voyage in voyages() { batch.append(layout, voyage.report, state: voyage.state) }
+        return batch
+    }
+
+    /// A batch model's `answers` to ``probeBatch(_:)``, by point.
+    public func answers(_ answers: [TargetValues]) -> [ProbePoint: TargetValues] {
+        precondition(answers.count == probePoints.count, "one answer per probe")
+        return Dictionary(uniqueKeysWithValues: zip(probePoints, answers))
+    }
+
     /// Runs every check on a model's `answers` to ``probePoints`` (a point without one
     /// reads as no answer) and its holdout `metrics`.
     public func run(answers: [ProbePoint: TargetValues], metrics: [TargetMetrics]) -> [CheckResult] {

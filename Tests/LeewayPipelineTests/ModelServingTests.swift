@@ -47,7 +47,7 @@ struct ModelServingTests {
     @Test("approving a version switches a running processor to it; rejecting it falls back to the baseline")
     func approvalSwitchesARunningProcessor() async throws {
         let pipeline = try await PipelineFixture.make("serving", partitions: 2)
-        let prefix = String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count))
+        let prefix = pipeline.prefix
         let processor = try ProcessorProcess(pipeline, name: "serving", arguments: ["--models-refresh", "0.3"])
         try await processor.waitUntilAssigned()
 
@@ -98,7 +98,7 @@ struct ModelServingTests {
     @Test("the CLI refuses to approve a version that failed its checks and names them")
     func approvingAFailedVersionIsRefused() async throws {
         let pipeline = try await PipelineFixture.make("refuse", partitions: 1)
-        let prefix = String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count))
+        let prefix = pipeline.prefix
         var artifact = try Trainer(type: .tanker).train(TrainingSet(TrainingSimulation.reports, type: .tanker, assumedDraft: 15),
                                                         source: "simulator", createdAt: "2026-11-29T12:00:00Z").artifact
         artifact.targets[0].coefficients = artifact.targets[0].coefficients.map { -$0 }
@@ -119,9 +119,8 @@ extension ModelServingTests {
     @Test("leeway train from a file and a Python-fitted artifact register the same way")
     func trainAndExternalArtifactRegister() async throws {
         let pipeline = try await PipelineFixture.make("train", partitions: 1)
-        let prefix = String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)models")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let prefix = pipeline.prefix
+        let directory = try pipeline.scratchDirectory("models")
         defer { try? FileManager.default.removeItem(at: directory) }
         let history = directory.appendingPathComponent("history.jsonl").path
         let simulated = try await LeewayCLI.run(["simulate", "--topic", pipeline.topics.telemetry, "--out", history, "--vessels", "12",

@@ -38,9 +38,8 @@ struct OIPServingTests {
     @Test("import from MLServer, approve, serve; the server frozen: baseline flagged fallback_model, ModelServiceDown, /healthz degraded; thawed: the model again, nothing lost")
     func serveThroughAnOutage() async throws {
         let pipeline = try await PipelineFixture.make("oip", partitions: 2)
-        let prefix = String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)oip")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let prefix = pipeline.prefix
+        let directory = try pipeline.scratchDirectory("oip")
         defer { try? FileManager.default.removeItem(at: directory) }
         let history = directory.appendingPathComponent("history.jsonl").path, rows = directory.appendingPathComponent("rows.csv").path
         let inputs = "stw_kn,draft_m,days_since_hull_cleaning,wave_height_m,head_wind_ms"

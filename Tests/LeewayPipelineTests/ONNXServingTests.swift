@@ -16,9 +16,8 @@ struct ONNXServingTests {
     @Test("features export → scikit-learn → models import → approve: a running processor serves the ONNX model, each prediction the graph's answer for the vessel's vector")
     func exportTrainImportServe() async throws {
         let pipeline = try await PipelineFixture.make("onnx", partitions: 2)
-        let prefix = String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count))
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)onnx")
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        let prefix = pipeline.prefix
+        let directory = try pipeline.scratchDirectory("onnx")
         defer { try? FileManager.default.removeItem(at: directory) }
         let history = directory.appendingPathComponent("history.jsonl").path, rows = directory.appendingPathComponent("rows.csv").path
         let graph = directory.appendingPathComponent("tanker.onnx").path

@@ -13,13 +13,6 @@ public struct FeatureBatch: Sendable, Equatable {
         values.reserveCapacity(capacity * width)
     }
 
-    /// Rows given as one row-major array (its count a multiple of `width`).
-    public init(width: Int, values: [Float]) {
-        precondition(width > 0 && values.count % width == 0, "a whole number of rows")
-        self.width = width
-        self.values = values
-    }
-
     /// The number of rows.
     public var count: Int { width == 0 ? 0 : values.count / width }
 

@@ -33,11 +33,6 @@ public struct ModelCatalog: Sendable {
     public mutating func serve(batched model: any BatchModel, for type: VesselType) {
         serving[type.ordinal] = .batched(model, baseline: PhysicsBaseline(type: type))
     }
-
-    /// Whether any type is served by a batch model.
-    public var hasBatchModels: Bool {
-        serving.contains { if case .batched = $0 { true } else { false } }
-    }
 }
 
 extension VesselType {

@@ -5,7 +5,7 @@ import LeewayCore
 /// or one [N, T] output. JSON has no NaN: a missing input is sent as `null`, which numpy
 /// servers (MLServer) read as NaN.
 enum InferenceRequest {
-    /// The infer request's body for `rows` of `batch` starting at row `start`.
+    /// The infer request's body for the rows `rows` of `batch`.
     static func body(_ batch: FeatureBatch, rows: Range<Int>) -> [UInt8] {
         var text = #"{"inputs":[{"name":"features","shape":["# + "\(rows.count),\(batch.width)" + #"],"datatype":"FP32","data":["#
         text.reserveCapacity(text.utf8.count + rows.count * batch.width * 10)

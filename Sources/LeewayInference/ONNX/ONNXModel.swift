@@ -102,43 +102,33 @@ extension ONNXModel {
 
         func evaluate(_ batch: FeatureBatch, targets: [PredictionTarget], chunkRows: Int) throws(ONNXError) -> [TargetValues] {
             let width = batch.width
+            // One output per target holds `chunkRows` values; a matrix holds `chunkRows × targets`, row-major.
+            let names: [String], matrix: Bool
+            switch outputs {
+            case .perTarget(let targetNames): (names, matrix) = (targetNames, false)
+            case .matrix(let name): (names, matrix) = ([name], true)
+            }
+            let expected = matrix ? chunkRows * targets.count : chunkRows
             var answers: [TargetValues] = []
             answers.reserveCapacity(batch.count)
             var chunk = [Float](repeating: 0, count: chunkRows * width)
-            var start = 0
-            while start < batch.count {
+            for start in stride(from: 0, to: batch.count, by: chunkRows) {
                 let rows = min(chunkRows, batch.count - start)
-                for index in chunk.indices { chunk[index] = 0 }
-                for row in 0..<rows {
-                    for (column, value) in batch.row(start + row).enumerated() { chunk[row * width + column] = value }
-                }
-                let names: [String]
-                switch outputs {
-                case .perTarget(let targetNames): names = targetNames
-                case .matrix(let name): names = [name]
-                }
+                chunk.replaceSubrange(0 ..< rows * width, with: batch.values[start * width ..< (start + rows) * width])
+                // Padding rows (the last chunk's) are zeros; their answers are dropped.
+                for index in rows * width ..< chunk.count { chunk[index] = 0 }
                 let results = try session.run(input: ONNXModel.inputName, values: chunk, rows: chunkRows, width: width, outputs: names)
+                for (name, result) in zip(names, results) where result.values.count != expected {
+                    throw ONNXError("output \(name) has \(result.values.count) values for \(chunkRows) rows of \(targets.count) targets")
+                }
                 for row in 0..<rows {
                     var values = TargetValues()
                     for (index, target) in targets.enumerated() {
-                        let value: Double
-                        switch outputs {
-                        case .perTarget:
-                            guard results[index].values.count == chunkRows else {
-                                throw ONNXError("output \(names[index]) has \(results[index].values.count) values for \(chunkRows) rows")
-                            }
-                            value = results[index].values[row]
-                        case .matrix:
-                            guard results[0].values.count == chunkRows * targets.count else {
-                                throw ONNXError("output \(names[0]) has \(results[0].values.count) values for \(chunkRows) rows of \(targets.count) targets")
-                            }
-                            value = results[0].values[row * targets.count + index]
-                        }
+                        let value = matrix ? results[0].values[row * targets.count + index] : results[index].values[row]
                         if value.isFinite { values[target] = value }
                     }
                     answers.append(values)
                 }
-                start += rows
             }
             return answers
         }

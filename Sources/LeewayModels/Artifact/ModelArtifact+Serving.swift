@@ -24,28 +24,25 @@ extension ModelArtifact {
     /// registry checks before it takes a version. (Loading an `onnx` graph into ONNX Runtime
     /// happens where it serves.)
     public func validate() throws(ArtifactError) {
-        switch kind {
-        case Self.linearPhysicsKind:
+        guard kind != Self.linearPhysicsKind else {
             _ = try servingModel()
-        case Self.onnxKind:
-            guard contentHash == computedContentHash else { throw .hashMismatch(recorded: contentHash, computed: computedContentHash) }
+            return
+        }
+        guard Self.kinds.contains(kind) else { throw .unknownKind(kind) }
+        guard contentHash == computedContentHash else { throw .hashMismatch(recorded: contentHash, computed: computedContentHash) }
+        if kind == Self.onnxKind {
             guard let modelFile else { throw .modelFile("an onnx artifact carries its graph in model_file") }
             guard modelFile.format == "onnx" else { throw .modelFile("format \"\(modelFile.format)\", expected \"onnx\"") }
             guard modelFile.sizeBytes <= ModelFile.maximumBytes else {
                 throw .modelFile("\(modelFile.sizeBytes) bytes; an artifact carries at most \(ModelFile.maximumBytes)")
             }
             _ = try modelFile.bytes()
-            _ = try declaredLayout()
-            _ = try predictedTargets()
-        case Self.oipKind:
-            guard contentHash == computedContentHash else { throw .hashMismatch(recorded: contentHash, computed: computedContentHash) }
+        } else {
             guard let service else { throw .modelService("an oip artifact names its model server in service") }
             try service.validate()
-            _ = try declaredLayout()
-            _ = try predictedTargets()
-        default:
-            throw .unknownKind(kind)
         }
+        _ = try declaredLayout()
+        _ = try predictedTargets()
     }
 
     /// The catalogue inputs a model of another kind than `linear-physics` declares: known,

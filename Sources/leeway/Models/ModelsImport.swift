@@ -82,17 +82,9 @@ struct ModelsImport: AsyncParsableCommand {
         let plan = ModelImport(type: type, name: name, kind: kind, layout: layout, targets: order)
         let answers = try await model.predict(plan.batch(set.fitting + set.holdout))
         let probes = try await model.predict(plan.probeBatch())
-        var artifact = plan.artifact(set: set, answers: answers, probeAnswers: probes, modelFile: modelFile,
+        let artifact = plan.artifact(set: set, answers: answers, probeAnswers: probes, modelFile: modelFile, service: service,
                                      source: history.sourceName(topicPrefix: options.topicPrefix), createdAt: "\(EventTime.now)")
-        artifact.service = service
-        artifact.contentHash = artifact.computedContentHash
         try artifact.validate()
-        if register {
-            let time = "\(EventTime.now)"
-            let imported = artifact
-            artifact.version = try await options.registry().update(type) { record in try record.register(imported, at: time) }
-            artifact.status = artifact.passedChecks ? .pending : .rejected
-        }
-        try ArtifactOutput(directory: out).write(artifact, registered: register)
+        try await ArtifactOutput(directory: out).publish(artifact, to: register ? options.registry() : nil)
     }
 }

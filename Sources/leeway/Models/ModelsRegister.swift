@@ -25,9 +25,7 @@ struct ModelsRegister: AsyncParsableCommand {
         if artifact.kind == ModelArtifact.onnxKind {
             // The same probe voyages, asked through the graph.
             let model = try artifact.onnxModel()
-            var batch = FeatureBatch(width: model.layout.inputs.count)
-            for voyage in checks.voyages() { batch.append(model.layout, voyage.report, state: voyage.state) }
-            let answers = Dictionary(uniqueKeysWithValues: zip(checks.probePoints, try model.evaluate(batch)))
+            let answers = checks.answers(try model.evaluate(checks.probeBatch(model.layout)))
             artifact.checks = checks.run(answers: answers, metrics: artifact.metrics)
         } else {
             artifact.checks = checks.run(try artifact.servingModel(), metrics: artifact.metrics)

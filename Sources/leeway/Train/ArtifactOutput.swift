@@ -1,12 +1,26 @@
 import ArgumentParser
 import Foundation
+import LeewayCore
 import LeewayModels
+import LeewayTopics
 
 /// Where `leeway train` and `leeway models import` write an artifact and its audit report,
 /// and what they print about it.
 struct ArtifactOutput {
     /// The directory.
     var directory: String
+
+    /// Registers `artifact` as its type's next version when `registry` is given, then writes
+    /// and prints it (``write(_:registered:)``).
+    func publish(_ artifact: ModelArtifact, to registry: ModelRegistry?) async throws {
+        var artifact = artifact
+        if let registry {
+            let time = "\(EventTime.now)", fitted = artifact
+            artifact.version = try await registry.update(artifact.vesselType) { record in try record.register(fitted, at: time) }
+            artifact.status = artifact.passedChecks ? .pending : .rejected
+        }
+        try write(artifact, registered: registry != nil)
+    }
 
     /// Writes `<type>-v<N>` (registered) or `<type>-<hash>` .json and .html, prints the holdout
     /// metrics, the checks and the registration, and exits 3 when a check failed.

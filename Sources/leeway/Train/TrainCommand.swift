@@ -29,13 +29,7 @@ struct TrainCommand: AsyncParsableCommand {
         let type = history.type
         let source = history.sourceName(topicPrefix: options.topicPrefix)
         let set = try await history.trainingSet(broker: options.broker, topicPrefix: options.topicPrefix)
-        var artifact = try Trainer(type: type).train(set, source: source, createdAt: "\(EventTime.now)").artifact
-        if register {
-            let time = "\(EventTime.now)"
-            let fitted = artifact
-            artifact.version = try await options.registry().update(type) { record in try record.register(fitted, at: time) }
-            artifact.status = artifact.passedChecks ? .pending : .rejected
-        }
-        try ArtifactOutput(directory: out).write(artifact, registered: register)
+        let artifact = try Trainer(type: type).train(set, source: source, createdAt: "\(EventTime.now)").artifact
+        try await ArtifactOutput(directory: out).publish(artifact, to: register ? options.registry() : nil)
     }
 }

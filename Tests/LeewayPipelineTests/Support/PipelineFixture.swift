@@ -47,6 +47,16 @@ struct PipelineFixture {
         return FleetSimulator.Record(key: Array(id.utf8), value: t.json, intendedRejection: nil, telemetry: t)
     }
 
+    /// The prefix of every topic name, as `--topic-prefix` takes it.
+    var prefix: String { String(topics.telemetry.dropLast("fleet.telemetry.v1".count)) }
+
+    /// A new empty directory named after the topics and `name`; the caller removes it.
+    func scratchDirectory(_ name: String) throws -> URL {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)\(name)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        return directory
+    }
+
     /// A processor configuration for these topics, tuned for the dev broker.
     var configuration: ProcessorConfiguration {
         var configuration = ProcessorConfiguration(bootstrapServers: servers)

@@ -28,7 +28,7 @@ final class ProcessorProcess {
         process.executableURL = Self.binary
         process.arguments = [
             "run", "--role", role, "--brokers", TestBroker.bootstrap, "--group", pipeline.group,
-            "--topic-prefix", String(pipeline.topics.telemetry.dropLast("fleet.telemetry.v1".count)),
+            "--topic-prefix", pipeline.prefix,
             "--session-timeout", "6", "--commit-interval", "0.2", "--exit-on-stdin-close", "--shutdown-timeout", "20",
             "--metrics-address", "127.0.0.1:0",
         ] + extra + (ProcessInfo.processInfo.environment["LEEWAY_TEST_KAFKA_DEBUG"].map { ["--kafka-property", "debug=\($0)", "--log-level", "debug"] } ?? [])
