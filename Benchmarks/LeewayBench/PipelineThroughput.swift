@@ -1,3 +1,4 @@
+import Foundation
 import Kafka
 import LeewayTopics
 import KafkaTestSupport
@@ -34,6 +35,7 @@ struct PipelineThroughput {
         configuration.commitInterval = .milliseconds(200)
         configuration.client.statisticsInterval = nil
         let processor = Processor(configuration: configuration, logger: Logger(label: "bench"))
+        FileHandle.standardError.write(Data("pipeline: the processor starts (pid \(getpid()))\n".utf8))
         let pipeline = try await measure(group: configuration.groupID, topic: topics.telemetry, ends: ends, name: "pipeline", bytes: bytes) {
             try await processor.run()
         }

@@ -23,7 +23,8 @@ struct PullThroughput {
         var command: String
     }
 
-    func run() async throws -> [(name: String, result: Result)] {
+    /// Leeway's rows, then FastAPI's for the same requests when its venv is installed.
+    func run() async throws -> [(name: String, result: Result, baseline: Result?)] {
         let prefix = "bench-pull-\(UInt32.random(in: 0...UInt32.max))."
         let topics = TopicNames(prefix: prefix)
         let client = KafkaClientConfiguration(bootstrapServers: [options.brokers])
@@ -66,13 +67,19 @@ struct PullThroughput {
         let etags = ids.map { stores.fleet.vessel($0)?.prediction?.etag ?? "" }
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-pull-\(UUID().uuidString).lua")
         defer { try? FileManager.default.removeItem(at: script) }
-        var rows: [(String, Result)] = []
-        for (name, revalidate) in [("GET prediction (200, body)", false), ("GET prediction with If-None-Match (304)", true)] {
-            try Self.luaScript(ids: ids, etags: revalidate ? etags : nil).write(to: script, atomically: true, encoding: .utf8)
-            let url = "http://127.0.0.1:\(port)"
+        let records = ids.compactMap { id in stores.fleet.vessel(id)?.prediction.map { (id: id, record: $0) } }
+        let fastAPI = FastAPICache.isInstalled ? try await FastAPICache(records: records) : nil
+        defer { fastAPI?.stop() }
+        func measure(_ url: String) throws -> Result {
             _ = try wrk(["-t2", "-c64", "-d3s", "-s", script.path, url])  // warm-up
             let command = "wrk -t2 -c64 -d10s --latency -s <round-robin over \(vessels) vessels> \(url)"
-            rows.append((name, try parse(try wrk(["-t2", "-c64", "-d10s", "--latency", "-s", script.path, url]), command: command)))
+            return try parse(try wrk(["-t2", "-c64", "-d10s", "--latency", "-s", script.path, url]), command: command)
+        }
+        var rows: [(String, Result, Result?)] = []
+        for (name, revalidate) in [("GET prediction (200, body)", false), ("GET prediction with If-None-Match (304)", true)] {
+            try Self.luaScript(ids: ids, etags: revalidate ? etags : nil).write(to: script, atomically: true, encoding: .utf8)
+            let leeway = try measure("http://127.0.0.1:\(port)")
+            rows.append((name, leeway, try fastAPI.map { try measure($0.url) }))
         }
         return rows
     }

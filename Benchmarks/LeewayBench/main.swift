@@ -159,7 +159,7 @@ func format(_ value: Double, _ digits: Int) -> String { String(format: "%.\(digi
 
 func main() async throws {
     let options = try Options(CommandLine.arguments)
-    LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = .error; return h }
+    LoggingSystem.bootstrap { label in var h = StreamLogHandler.standardError(label: label); h.logLevel = ProcessInfo.processInfo.environment["LEEWAY_BENCH_LOG"] == "info" && label == "bench" ? .info : .error; return h }
     if ["all", "core", "decode"].contains(options.only) {
         try coreFigures(options)
     }
@@ -191,13 +191,18 @@ func pullFigures(_ options: Options) async throws {
     print("Pull API: a cache instance (this process) holding 1,000 vessels' latest predictions; wrk -t2 -c64, 10 s after a 3 s warm-up, loopback")
     let rows = try await PullThroughput(options: options).run()
     print("")
-    print("| request | requests | req/s | p50 | p99 | errors |")
-    print("|---|---:|---:|---:|---:|---|")
-    for (name, result) in rows {
-        print("| \(name) | \(result.requests) | \(format(result.requestsPerSecond, 0)) | \(result.p50) | \(result.p99) | \(result.errors) |")
+    print("| server | request | requests | req/s | p50 | p99 | errors |")
+    print("|---|---|---:|---:|---:|---:|---|")
+    for (name, result, baseline) in rows {
+        for (server, row) in [("Leeway", result), ("FastAPI + uvicorn", baseline)] {
+            guard let row else { continue }
+            print("| \(server) | \(name) | \(row.requests) | \(format(row.requestsPerSecond, 0)) | \(row.p50) | \(row.p99) | \(row.errors) |")
+        }
+        let versus = baseline.map { "; FastAPI \(format($0.requestsPerSecond, 0)) req/s, p99 \($0.p99); Leeway = \(format(result.requestsPerSecond / $0.requestsPerSecond, 1)) ×" } ?? ""
         Summary.shared.add("pull API \(name), 1,000 vessels, wrk -t2 -c64",
-                           "\(format(result.requestsPerSecond, 0)) req/s, p50 \(result.p50), p99 \(result.p99)", only: "pull")
+                           "\(format(result.requestsPerSecond, 0)) req/s, p50 \(result.p50), p99 \(result.p99)" + versus, only: "pull")
     }
+    if rows.first?.baseline == nil { print("(no FastAPI baseline: `make deps` installs it into .deps/bench)") }
     print("command: \(rows.first?.result.command ?? "")")
 }
 

@@ -15,7 +15,7 @@ from fastapi import FastAPI, Request, Response
 with open(os.environ["LEEWAY_BENCH_PREDICTIONS"]) as file:
     PREDICTIONS = {vessel: (entry["body"].encode(), entry["etag"], entry["event_time"], entry["timestamp"])
                    for vessel, entry in json.load(file).items()}
-STALE_AFTER, EXPIRED_AFTER, MAX_AGE = 900, 3600, 5
+STALE_AFTER, EXPIRED_AFTER, MAX_AGE = 900, 21600, 5
 
 app = FastAPI()
 

@@ -19,7 +19,10 @@ public enum TelemetryDecoder {
         }
         var members = InlineArray<18, JSONScanner.Scalar?>(repeating: nil)
         do {
-            try scanObject(bytes, into: &members)
+            if !scanPlain(bytes, into: &members) {
+                members = InlineArray(repeating: nil)
+                try scanObject(bytes, into: &members)
+            }
         } catch {
             throw TelemetryRejection(.malformedJSON, "\(error.problem) at byte \(error.position)")
         }
