@@ -34,6 +34,7 @@ struct PipelineThroughput {
         configuration.sessionTimeout = .seconds(6)
         configuration.commitInterval = .milliseconds(200)
         configuration.client.statisticsInterval = nil
+        configuration.client.properties.merge(options.kafkaProperties) { _, new in new }
         let processor = Processor(configuration: configuration, logger: Logger(label: "bench"))
         FileHandle.standardError.write(Data("pipeline: the processor starts (pid \(getpid()))\n".utf8))
         let pipeline = try await measure(group: configuration.groupID, topic: topics.telemetry, ends: ends, name: "pipeline", bytes: bytes) {
@@ -124,6 +125,7 @@ struct PipelineThroughput {
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: [options.brokers])
         producerConfiguration.queueMaxMessages = 500_000
         producerConfiguration.client.statisticsInterval = nil
+        producerConfiguration.client.properties.merge(options.kafkaProperties) { _, new in new }
         let producer = try KafkaProducer(configuration: producerConfiguration)
         await withTaskCancellationHandler {
             do {

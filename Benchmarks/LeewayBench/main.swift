@@ -14,6 +14,8 @@ struct Options {
     var baseline: String? = ProcessInfo.processInfo.environment["LEEWAY_RDKAFKA_PERFORMANCE"]
     var aisFixture = "Tests/Fixtures/ais/uscg-nais-2016-07-28-first-20000-lines.nmea"
     var only = "all"
+    /// librdkafka properties for the end-to-end run's clients (processor and passthrough alike).
+    var kafkaProperties: [String: String] = [:]
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -26,12 +28,16 @@ struct Options {
             case "--partitions": partitions = try Self.positive(value, flag)
             case "--baseline": baseline = value
             case "--ais-fixture": aisFixture = value
+            case "--kafka-property":
+                let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+                guard parts.count == 2, !parts[0].isEmpty else { throw BenchError("--kafka-property expects name=value, got \(value)") }
+                kafkaProperties[parts[0]] = parts[1]
             case "--only":
                 guard ["all", "core", "decode", "kafka", "pipeline", "pull", "restore"].contains(value) else {
                     throw BenchError("--only expects all, core, decode, kafka, pipeline, pull or restore")
                 }
                 only = value
-            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only")
+            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only --kafka-property")
             }
         }
     }

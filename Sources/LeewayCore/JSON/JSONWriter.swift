@@ -22,9 +22,15 @@ public struct JSONWriter {
         count += 1
     }
 
-    private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
+    @inline(__always) private mutating func append(_ source: UnsafeBufferPointer<UInt8>) {
         precondition(count + source.count <= buffer.count, "JSONWriter capacity exceeded")
-        UnsafeMutableRawPointer(buffer.baseAddress! + count).copyMemory(from: source.baseAddress!, byteCount: source.count)
+        let target = buffer.baseAddress! + count
+        if source.count <= 32 {
+            // Member names and punctuation: a call to memmove costs more than the copy.
+            for k in 0..<source.count { target[k] = source[k] }
+        } else {
+            UnsafeMutableRawPointer(target).copyMemory(from: source.baseAddress!, byteCount: source.count)
+        }
         count += source.count
     }
 
@@ -41,20 +47,23 @@ public struct JSONWriter {
 
     /// Appends a non-negative integer, zero-padded to `width` digits.
     public mutating func digits(_ value: Int64, width: Int = 1) {
+        var rest = UInt64(max(0, value))
         var count = 1
-        var power: Int64 = 10
-        while count < 19, value >= power {
+        var probe = rest
+        while probe >= 10 {
+            probe /= 10
             count += 1
-            power &*= 10
         }
-        for _ in count..<max(width, count) { byte(0x30) }
-        var divisor = power / 10
-        var rest = value
-        for _ in 0..<count {
-            byte(UInt8(truncatingIfNeeded: rest / divisor) &+ 0x30)
-            rest %= divisor
-            divisor /= 10
+        let total = max(width, count)
+        precondition(self.count + total <= buffer.count, "JSONWriter capacity exceeded")
+        // Right to left; dividing by the constant 10 compiles to a multiplication.
+        var index = self.count + total - 1
+        for _ in 0..<total {
+            buffer[index] = UInt8(truncatingIfNeeded: rest % 10) &+ 0x30
+            rest /= 10
+            index -= 1
         }
+        self.count += total
     }
 
     /// Appends a number that parses back to exactly `value`: fixed-point with up to six

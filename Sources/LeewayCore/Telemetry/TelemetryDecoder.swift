@@ -14,12 +14,18 @@ public enum TelemetryDecoder {
 
     /// Decodes one record, or throws the first check it fails.
     public static func decode(_ bytes: UnsafeRawBufferPointer) throws(TelemetryRejection) -> Telemetry {
+        try decode(bytes, fastPath: true)
+    }
+
+    /// Decodes one record; without `fastPath`, always through the strict scan (for tests
+    /// that hold the two to the same verdicts).
+    static func decode(_ bytes: UnsafeRawBufferPointer, fastPath: Bool) throws(TelemetryRejection) -> Telemetry {
         guard bytes.count <= maxRecordBytes else {
             throw TelemetryRejection(.tooLarge, "\(bytes.count) bytes; the limit is \(maxRecordBytes)")
         }
         var members = InlineArray<18, JSONScanner.Scalar?>(repeating: nil)
         do {
-            if !scanPlain(bytes, into: &members) {
+            if !fastPath || !scanPlain(bytes, into: &members) {
                 members = InlineArray(repeating: nil)
                 try scanObject(bytes, into: &members)
             }
