@@ -94,6 +94,7 @@ struct PipelineThroughput {
         var total: Int64 = 0
         for partition in partitions { total += max(ends[partition.partition] ?? 0, try await reader.watermarks(partition).high) }
         let cpuAtStart = processCPUSeconds()
+        let brokerAtStart = options.brokerPID.flatMap { processCPUSeconds(pid: $0) }
         let task = Task { try await work() }
         var first: (at: ContinuousClock.Instant, committed: Int64)?
         var committed: Int64 = 0
@@ -106,11 +107,13 @@ struct PipelineThroughput {
         task.cancel()
         _ = try? await task.value
         let cpu = childCPU.map { $0() } ?? processCPUSeconds() - cpuAtStart
+        let brokerCPU = options.brokerPID.flatMap { processCPUSeconds(pid: $0) }.flatMap { end in brokerAtStart.map { end - $0 } }
         let start = first ?? (end, 0)
         let counted = Int(committed - start.committed)
         var row = Row(name: name, messages: counted, seconds: (end - start.at).seconds,
                       bytes: bytes / max(1, options.messages) * counted)
         row.cpuMicrosecondsPerRecord = cpu.map { $0 * 1e6 / Double(total) }
+        row.brokerMicrosecondsPerRecord = brokerCPU.map { $0 * 1e6 / Double(total) }
         return row
     }
 

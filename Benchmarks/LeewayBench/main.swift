@@ -16,6 +16,9 @@ struct Options {
     var only = "all"
     /// librdkafka properties for the end-to-end run's clients (processor and passthrough alike).
     var kafkaProperties: [String: String] = [:]
+    /// The dev broker's process, whose CPU per record the end-to-end rows report too.
+    var brokerPID: Int32? = (try? String(contentsOfFile: ".run/broker.pid", encoding: .utf8))
+        .flatMap { Int32($0.trimmingCharacters(in: .whitespacesAndNewlines)) }
 
     init(_ arguments: [String]) throws {
         var iterator = arguments.dropFirst().makeIterator()
@@ -28,6 +31,7 @@ struct Options {
             case "--partitions": partitions = try Self.positive(value, flag)
             case "--baseline": baseline = value
             case "--ais-fixture": aisFixture = value
+            case "--broker-pid": brokerPID = Int32(try Self.positive(value, flag))
             case "--kafka-property":
                 let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
                 guard parts.count == 2, !parts[0].isEmpty else { throw BenchError("--kafka-property expects name=value, got \(value)") }
@@ -37,7 +41,7 @@ struct Options {
                     throw BenchError("--only expects all, core, decode, kafka, pipeline, pull or restore")
                 }
                 only = value
-            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only --kafka-property")
+            default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only --kafka-property --broker-pid")
             }
         }
     }
@@ -60,6 +64,8 @@ struct Row {
     var bytes: Int
     /// Process CPU (every thread) per record over the whole run, where measured.
     var cpuMicrosecondsPerRecord: Double?
+    /// The broker's CPU per record over the same run, where measured.
+    var brokerMicrosecondsPerRecord: Double?
     var msgsPerSecond: Double { Double(messages) / seconds }
     var megabytesPerSecond: Double { Double(bytes) / seconds / 1_000_000 }
 }
@@ -218,11 +224,12 @@ func pipelineFigures(_ options: Options) async throws {
     print("steady rate between the group's first and last commit (join excluded); ceiling = consume + produce, no processing, same run")
     let (pipeline, passthrough, python) = try await PipelineThroughput(options: options).run()
     func cpu(_ row: Row?) -> String { row?.cpuMicrosecondsPerRecord.map { format($0, 2) + " µs" } ?? "n/a" }
+    func broker(_ row: Row) -> String { row.brokerMicrosecondsPerRecord.map { format($0, 2) + " µs" } ?? "n/a" }
     print("")
-    print("| run | records | seconds | records/s | of ceiling | process CPU per record |")
-    print("|---|---:|---:|---:|---:|---:|")
+    print("| run | records | seconds | records/s | of ceiling | process CPU per record | broker CPU per record |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for row in [pipeline, passthrough] + (python.map { [$0] } ?? []) {
-        print("| \(row.name) | \(row.messages) | \(format(row.seconds, 2)) | \(format(row.msgsPerSecond, 0)) | \(format(row.msgsPerSecond / passthrough.msgsPerSecond * 100, 0)) % | \(cpu(row)) |")
+        print("| \(row.name) | \(row.messages) | \(format(row.seconds, 2)) | \(format(row.msgsPerSecond, 0)) | \(format(row.msgsPerSecond / passthrough.msgsPerSecond * 100, 0)) % | \(cpu(row)) | \(broker(row)) |")
     }
     if python == nil { print("(no Python baseline: `make deps` installs it into .deps/bench)") }
     Summary.shared.add("end to end, processor with the broker (steady)",
