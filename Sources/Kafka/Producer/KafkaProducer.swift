@@ -25,6 +25,10 @@ public final class KafkaProducer: Service, Sendable {
     private let state = Mutex(State())
     private let pollThread: PollThread
     private let logger: Logger
+    private let waiters = DeliveryWaiters()
+    /// Outstanding records at which a sender waiting for room goes on: three quarters of the
+    /// client's queue bound.
+    private let roomLevel: Int
 
     /// Connects a producer. `onDelivery` receives each poll's delivery reports as one batch,
     /// on the producer's poll thread; keep it short and non-blocking.
@@ -36,10 +40,13 @@ public final class KafkaProducer: Service, Sendable {
         self.handle = handle
         self.context = context
         self.logger = logger
+        self.roomLevel = max(0, configuration.queueMaxMessages * 3 / 4)
+        let waiters = self.waiters
         self.pollThread = PollThread(name: "kafka-producer-poll") { thread in
             while !thread.isStopping {
                 rd_kafka_poll(handle.pointer, 100)
                 context.deliverPending()
+                waiters.resume(outstanding: context.unreported.load(ordering: .acquiring))
             }
         }
     }
@@ -73,14 +80,20 @@ public final class KafkaProducer: Service, Sendable {
         }
     }
 
-    /// Enqueues `record`, waiting while the client's queue is full instead of failing.
+    /// Enqueues `record`, waiting while the client's queue is full instead of failing: the
+    /// wait ends when delivery reports have brought the queue down to three quarters of its
+    /// bound.
     public func sendAwaitingRoom(_ record: ProducerRecord, token: UInt64 = 0) async throws(KafkaError) {
         while true {
             do {
                 try send(record, token: token)
                 return
             } catch where error.code == .queueFull {
-                try? await Task.sleep(for: .milliseconds(1))
+                let context = context
+                // A deadline only so that a waiter is never stranded; the loop asks again.
+                _ = await waiters.wait(until: roomLevel, deadline: .now.advanced(by: .seconds(1))) {
+                    context.unreported.load(ordering: .acquiring)
+                }
             }
         }
     }
@@ -91,13 +104,12 @@ public final class KafkaProducer: Service, Sendable {
     /// Waits until every record sent so far has its delivery report handled, or throws
     /// `timedOut` after `timeout`.
     public func flush(timeout: Duration = .seconds(30)) async throws(KafkaError) {
-        let deadline = ContinuousClock.now.advanced(by: timeout)
-        while outstandingCount > 0 {
-            guard ContinuousClock.now < deadline else {
-                throw KafkaError(.timedOut, "\(outstandingCount) records still undelivered after \(timeout)",
-                                 operation: "flush")
-            }
-            try? await Task.sleep(for: .milliseconds(1))
+        let context = context
+        let drained = await waiters.wait(until: 0, deadline: .now.advanced(by: timeout)) {
+            context.unreported.load(ordering: .acquiring)
+        }
+        guard drained else {
+            throw KafkaError(.timedOut, "\(outstandingCount) records still undelivered after \(timeout)", operation: "flush")
         }
     }
 
@@ -111,6 +123,7 @@ public final class KafkaProducer: Service, Sendable {
         }
         state.withLock { $0.closed = true }
         await pollThread.stop()
+        waiters.close()
         _ = try? await offloaded { () throws(KafkaError) in
             rd_kafka_poll(self.handle.pointer, 0)
             self.context.deliverPending()
