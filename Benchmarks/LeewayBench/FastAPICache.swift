@@ -1,4 +1,5 @@
 import Foundation
+import KafkaTestSupport
 import LeewayServer
 
 /// The pull API's baseline: `Benchmarks/baselines/fastapi_cache.py` on uvicorn (two workers,
@@ -23,7 +24,7 @@ struct FastAPICache {
                            "event_time": record.eventTime ?? record.timestamp, "timestamp": record.timestamp]
         }
         try JSONSerialization.data(withJSONObject: entries).write(to: predictions)
-        port = try Self.freePort()
+        port = try LoopbackSocket.closedPort()
         process.executableURL = URL(fileURLWithPath: Self.uvicorn)
         process.arguments = ["--app-dir", "Benchmarks/baselines", "fastapi_cache:app", "--host", "127.0.0.1", "--port", String(port),
                              "--workers", "2", "--loop", "uvloop", "--http", "httptools", "--no-access-log", "--log-level", "warning"]
@@ -59,31 +60,12 @@ struct FastAPICache {
         let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         guard fd >= 0 else { return false }
         defer { close(fd) }
-        var address = loopback(port)
-        return withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
-        }
-    }
-
-    private static func loopback(_ port: Int) -> sockaddr_in {
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         address.sin_port = UInt16(port).bigEndian
-        return address
-    }
-
-    /// A loopback port nobody listens on right now.
-    private static func freePort() throws -> Int {
-        let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
-        guard fd >= 0 else { throw BenchError("socket() failed") }
-        defer { close(fd) }
-        var address = loopback(0)
-        var length = socklen_t(MemoryLayout<sockaddr_in>.size)
-        let bound = withUnsafeMutablePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
         }
-        guard bound else { throw BenchError("binding a loopback port failed") }
-        return Int(UInt16(bigEndian: address.sin_port))
     }
 }

@@ -22,7 +22,8 @@ struct PipelineThroughput {
         let prefix = "bench-\(UInt32.random(in: 0...UInt32.max))."
         let topics = TopicNames(prefix: prefix)
         let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
-        for name in topics.all + [prefix + "passthrough", prefix + "python", prefix + "python-dead"] {
+        let pythonTopics = PythonLoop.isInstalled ? [prefix + "python", prefix + "python-dead"] : []
+        for name in topics.all + [prefix + "passthrough"] + pythonTopics {
             try await makeTopic(admin, name, partitions: partitions)
         }
         admin.close()

@@ -63,11 +63,12 @@ struct PullThroughput {
         var ports = portStream.makeAsyncIterator()
         guard let port = await ports.next() else { throw BenchError("the HTTP endpoint did not start") }
 
-        let ids = stores.fleet.page(type: nil, after: nil, limit: vessels).vessels.map(\.id)
-        let etags = ids.map { stores.fleet.vessel($0)?.prediction?.etag ?? "" }
+        let records = stores.fleet.page(type: nil, after: nil, limit: vessels).vessels.compactMap { entry in
+            entry.vessel.prediction.map { (id: entry.id, record: $0) }
+        }
+        let ids = records.map(\.id), etags = records.map(\.record.etag)
         let script = FileManager.default.temporaryDirectory.appendingPathComponent("leeway-pull-\(UUID().uuidString).lua")
         defer { try? FileManager.default.removeItem(at: script) }
-        let records = ids.compactMap { id in stores.fleet.vessel(id)?.prediction.map { (id: id, record: $0) } }
         let fastAPI = FastAPICache.isInstalled ? try await FastAPICache(records: records) : nil
         defer { fastAPI?.stop() }
         func measure(_ url: String) throws -> Result {

@@ -223,13 +223,12 @@ func pipelineFigures(_ options: Options) async throws {
     print("End to end: \(options.messages) simulated records (1,000 vessels) through the processor, broker \(options.brokers);")
     print("steady rate between the group's first and last commit (join excluded); ceiling = consume + produce, no processing, same run")
     let (pipeline, passthrough, python) = try await PipelineThroughput(options: options).run()
-    func cpu(_ row: Row?) -> String { row?.cpuMicrosecondsPerRecord.map { format($0, 2) + " µs" } ?? "n/a" }
-    func broker(_ row: Row) -> String { row.brokerMicrosecondsPerRecord.map { format($0, 2) + " µs" } ?? "n/a" }
+    func micros(_ value: Double?) -> String { value.map { format($0, 2) + " µs" } ?? "n/a" }
     print("")
     print("| run | records | seconds | records/s | of ceiling | process CPU per record | broker CPU per record |")
     print("|---|---:|---:|---:|---:|---:|---:|")
     for row in [pipeline, passthrough] + (python.map { [$0] } ?? []) {
-        print("| \(row.name) | \(row.messages) | \(format(row.seconds, 2)) | \(format(row.msgsPerSecond, 0)) | \(format(row.msgsPerSecond / passthrough.msgsPerSecond * 100, 0)) % | \(cpu(row)) | \(broker(row)) |")
+        print("| \(row.name) | \(row.messages) | \(format(row.seconds, 2)) | \(format(row.msgsPerSecond, 0)) | \(format(row.msgsPerSecond / passthrough.msgsPerSecond * 100, 0)) % | \(micros(row.cpuMicrosecondsPerRecord)) | \(micros(row.brokerMicrosecondsPerRecord)) |")
     }
     if python == nil { print("(no Python baseline: `make deps` installs it into .deps/bench)") }
     Summary.shared.add("end to end, processor with the broker (steady)",
@@ -238,7 +237,7 @@ func pipelineFigures(_ options: Options) async throws {
     if let python {
         Summary.shared.add("plain Python confluent-kafka loop, same run", "\(format(python.msgsPerSecond, 0)) records/s; Leeway = \(format(pipeline.msgsPerSecond / python.msgsPerSecond, 2)) ×", only: "pipeline")
     }
-    Summary.shared.add("process CPU per record: processor / ceiling / Python", "\(cpu(pipeline)) / \(cpu(passthrough)) / \(cpu(python))", only: "pipeline")
+    Summary.shared.add("process CPU per record: processor / ceiling / Python", "\(micros(pipeline.cpuMicrosecondsPerRecord)) / \(micros(passthrough.cpuMicrosecondsPerRecord)) / \(micros(python?.cpuMicrosecondsPerRecord))", only: "pipeline")
 }
 
 func coreFigures(_ options: Options) throws {

@@ -1,8 +1,8 @@
 import Synchronization
 
 /// Tasks waiting for a producer's outstanding records to fall to a level (zero for a flush,
-/// below the queue's bound for room to send), resumed by the poll thread as delivery
-/// reports arrive, or with `timedOut` at their deadline. No task polls.
+/// fewer than before for room to send), resumed by the poll thread as delivery reports
+/// arrive, or answered false at their deadline. No task polls.
 final class DeliveryWaiters: Sendable {
     private struct Waiter {
         let level: Int
@@ -11,11 +11,18 @@ final class DeliveryWaiters: Sendable {
     }
 
     private let waiting = Mutex<(waiters: [Waiter], closed: Bool)>(([], false))
+    /// Records sent whose delivery report has not been handled yet.
+    let outstanding: @Sendable () -> Int
 
-    /// Returns true once `outstanding()` is at most `level`, false at `deadline`.
-    /// `outstanding` is read under the same lock ``resume(outstanding:now:)`` takes, so a
-    /// report handled between the check and the wait cannot be missed.
-    func wait(until level: Int, deadline: ContinuousClock.Instant, outstanding: @escaping @Sendable () -> Int) async -> Bool {
+    /// Waiters on the count `outstanding` reads.
+    init(outstanding: @escaping @Sendable () -> Int) {
+        self.outstanding = outstanding
+    }
+
+    /// Returns true once at most `level` records are outstanding, false at `deadline`. The
+    /// count is read under the lock ``resume(now:)`` takes, so a report handled between the
+    /// check and the wait cannot be missed.
+    func wait(until level: Int, deadline: ContinuousClock.Instant) async -> Bool {
         await withCheckedContinuation { (continuation: CheckedContinuation<Bool, Never>) in
             let settled = waiting.withLock { state -> Bool? in
                 if outstanding() <= level { return true }
@@ -27,22 +34,17 @@ final class DeliveryWaiters: Sendable {
         }
     }
 
-    /// Resumes the waiters whose level `outstanding` has reached (true) or whose deadline has
-    /// passed (false). Called by the poll thread after each poll, and on close.
-    func resume(outstanding: Int, now: ContinuousClock.Instant = .now) {
+    /// Resumes the waiters whose level the outstanding count has reached (true) or whose
+    /// deadline has passed (false). Called by the poll thread after each poll.
+    func resume(now: ContinuousClock.Instant = .now) {
         let due = waiting.withLock { state -> [(CheckedContinuation<Bool, Never>, Bool)] in
             guard !state.waiters.isEmpty else { return [] }
+            let count = outstanding()
             var due: [(CheckedContinuation<Bool, Never>, Bool)] = []
             state.waiters.removeAll { waiter in
-                if outstanding <= waiter.level {
-                    due.append((waiter.continuation, true))
-                    return true
-                }
-                if now >= waiter.deadline {
-                    due.append((waiter.continuation, false))
-                    return true
-                }
-                return false
+                guard count <= waiter.level || now >= waiter.deadline else { return false }
+                due.append((waiter.continuation, count <= waiter.level))
+                return true
             }
             return due
         }

@@ -25,10 +25,7 @@ public final class KafkaProducer: Service, Sendable {
     private let state = Mutex(State())
     private let pollThread: PollThread
     private let logger: Logger
-    private let waiters = DeliveryWaiters()
-    /// Outstanding records at which a sender waiting for room goes on: three quarters of the
-    /// client's queue bound.
-    private let roomLevel: Int
+    private let waiters: DeliveryWaiters
 
     /// Connects a producer. `onDelivery` receives each poll's delivery reports as one batch,
     /// on the producer's poll thread; keep it short and non-blocking.
@@ -40,13 +37,13 @@ public final class KafkaProducer: Service, Sendable {
         self.handle = handle
         self.context = context
         self.logger = logger
-        self.roomLevel = max(0, configuration.queueMaxMessages * 3 / 4)
-        let waiters = self.waiters
+        let waiters = DeliveryWaiters { context.unreported.load(ordering: .acquiring) }
+        self.waiters = waiters
         self.pollThread = PollThread(name: "kafka-producer-poll") { thread in
             while !thread.isStopping {
                 rd_kafka_poll(handle.pointer, 100)
                 context.deliverPending()
-                waiters.resume(outstanding: context.unreported.load(ordering: .acquiring))
+                waiters.resume()
             }
         }
     }
@@ -80,20 +77,17 @@ public final class KafkaProducer: Service, Sendable {
         }
     }
 
-    /// Enqueues `record`, waiting while the client's queue is full instead of failing: the
-    /// wait ends when delivery reports have brought the queue down to three quarters of its
-    /// bound.
+    /// Enqueues `record`, waiting while the client's queue is full instead of failing: each
+    /// wait lasts until a delivery report has made room (whichever of the queue's bounds,
+    /// messages or bytes, was reached).
     public func sendAwaitingRoom(_ record: ProducerRecord, token: UInt64 = 0) async throws(KafkaError) {
         while true {
             do {
                 try send(record, token: token)
                 return
             } catch where error.code == .queueFull {
-                let context = context
-                // A deadline only so that a waiter is never stranded; the loop asks again.
-                _ = await waiters.wait(until: roomLevel, deadline: .now.advanced(by: .seconds(1))) {
-                    context.unreported.load(ordering: .acquiring)
-                }
+                // The deadline only bounds one wait; the loop then tries again.
+                _ = await waiters.wait(until: outstandingCount - 1, deadline: .now.advanced(by: .seconds(1)))
             }
         }
     }
@@ -104,11 +98,7 @@ public final class KafkaProducer: Service, Sendable {
     /// Waits until every record sent so far has its delivery report handled, or throws
     /// `timedOut` after `timeout`.
     public func flush(timeout: Duration = .seconds(30)) async throws(KafkaError) {
-        let context = context
-        let drained = await waiters.wait(until: 0, deadline: .now.advanced(by: timeout)) {
-            context.unreported.load(ordering: .acquiring)
-        }
-        guard drained else {
+        guard await waiters.wait(until: 0, deadline: .now.advanced(by: timeout)) else {
             throw KafkaError(.timedOut, "\(outstandingCount) records still undelivered after \(timeout)", operation: "flush")
         }
     }
