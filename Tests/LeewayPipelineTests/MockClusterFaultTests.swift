@@ -36,4 +36,42 @@ struct MockClusterFaultTests {
         #expect(distinct.count == 300, "every report predicted")
         #expect(predictions.count == 300, "and once: the idempotent producer absorbed the produce errors")
     }
+
+    @Test("records keep being processed while a commit waits for its changelog: predictions of later reports appear before the commit lands")
+    func predictionsFlowWhileACommitWaits() async throws {
+        let mock = try MockCluster(brokers: 2)
+        let pipeline = try await PipelineFixture.make("slowstate", partitions: 2, on: mock)
+        for partition in 0..<2 {
+            for topic in [pipeline.topics.telemetry, pipeline.topics.predictions, pipeline.topics.features, pipeline.topics.alerts,
+                          pipeline.topics.deadLetters] {
+                mock.moveLeader(topic, partition: partition, to: 1)
+            }
+            mock.moveLeader(pipeline.topics.state, partition: partition, to: 2)
+        }
+        mock.setGroupCoordinator(pipeline.group, broker: 1)
+        var configuration = pipeline.configuration
+        configuration.commitInterval = .milliseconds(100)
+        let reports = (0..<44).map { PipelineFixture.report("IMO\($0 % 4)", minutes: $0) }
+        let (first, early, later) = (Array(reports[0..<4]), Array(reports[4..<24]), Array(reports[24...]))
+        try await pipeline.produce(first)
+        var committedWhenSeen: Int64 = -1
+        try await ProcessorRun.inProcess(pipeline, configuration: configuration) {
+            try await pipeline.waitUntilCommitted(timeout: .seconds(60))
+            // The changelog's broker goes down: no state record can be acknowledged from now on.
+            mock.setBroker(2, up: false)
+            try await pipeline.produce(early)
+            try await pipeline.waitForPredictions(first.count + early.count, timeout: .seconds(60))
+            try await Task.sleep(for: .milliseconds(500))      // commit points taken, their changelog waiting
+            try await pipeline.produce(later)
+            try await pipeline.waitForPredictions(reports.count, timeout: .seconds(60))
+            committedWhenSeen = try await pipeline.committedCount()
+            mock.setBroker(2, up: true)
+            try await pipeline.waitUntilCommitted(timeout: .seconds(90))
+        }
+        #expect(committedWhenSeen < Int64(first.count + early.count),
+                "the later reports were predicted while the early ones' commit waited for the changelog")
+        #expect(try await pipeline.readAll(pipeline.topics.predictions).count == reports.count, "every report predicted once")
+        let states = try await pipeline.latestStates()
+        #expect(states.count == 4, "every vessel's state reached the changelog before its offsets were committed")
+    }
 }

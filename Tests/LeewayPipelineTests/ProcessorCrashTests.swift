@@ -70,6 +70,11 @@ struct ProcessorCrashTests {
         #expect(value(#"leeway_reports_total{outcome="rejected"}"#) == fleet.bad)
         #expect(value("leeway_predictions_total") == fleet.predicted.count)
         #expect(value("leeway_vessels") == 30)
+        // Each prediction's latency from its report's Kafka timestamp (here the report's event
+        // time, days ago) is observed once, in the processor's buckets.
+        #expect(value("leeway_processing_latency_seconds_count") == fleet.predicted.count)
+        #expect(value(#"leeway_processing_latency_seconds_bucket{le="0.005"}"#) == 0)
+        #expect(value(#"leeway_processing_latency_seconds_bucket{le="+Inf"}"#) == fleet.predicted.count)
         // The satellite gaps raise StaleTelemetry alerts: each firing one has its own series
         // (removed once resolved), and the total gauge matches them.
         let series = text.split(separator: "\n").filter { $0.hasPrefix("leeway_alert{") }

@@ -4,12 +4,12 @@ import LeewayCore
 /// Where alerts go: the alerts topic (keyed by alert id; caches relay it to Alertmanager,
 /// ``AlertRelay`` in LeewayServer) and the `leeway_alert` gauge (``AlertSeries``).
 struct AlertSink {
-    let producer: KafkaProducer
+    let output: any RecordOutput
     let topic: String
     let series = AlertSeries()
 
     func publish(_ alert: DriftAlert) async throws {
-        try await producer.sendAwaitingRoom(ProducerRecord(
+        try await output.emit(ProducerRecord(
             topic: topic, key: Array(alert.id.utf8), value: alert.json,
             headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
         series.record(alert)
@@ -18,7 +18,7 @@ struct AlertSink {
     /// Withdraws alert `id` of a vessel no longer watched (expired or evicted): a tombstone
     /// on the alerts topic, so caches and compaction forget it, and no series.
     func withdraw(_ id: String) async throws {
-        try await producer.sendAwaitingRoom(ProducerRecord(topic: topic, key: Array(id.utf8), value: nil))
+        try await output.emit(ProducerRecord(topic: topic, key: Array(id.utf8), value: nil))
         series.end(id)
     }
 }

@@ -42,7 +42,7 @@ public final class DriftMonitor: Service {
         consumerConfiguration.heartbeatInterval = max(.milliseconds(100), configuration.sessionTimeout / 10)
         consumerConfiguration.autoCommitInterval = .seconds(1)
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)
-        let sink = AlertSink(producer: producer, topic: configuration.topics.alerts)
+        let sink = AlertSink(output: producer, topic: configuration.topics.alerts)
         var monitor = DataDriftMonitor()
         monitor.settings = settings
         var serving = models.snapshot

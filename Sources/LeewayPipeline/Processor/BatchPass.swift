@@ -10,7 +10,8 @@ struct BatchPass {
     let topics: TopicNames
     let intake: TelemetryIntake
     var pass: VesselPass
-    let producer: KafkaProducer
+    /// Where outputs go, counted per commit.
+    let output: OutputEpochs
     let logger: Logger
     /// Where alerts go: the alerts topic, `/metrics`.
     let alerts: AlertSink
@@ -27,6 +28,8 @@ struct BatchPass {
     var answers: [VesselType: [TargetValues]] = [:]
     /// Batch models' failures.
     let modelCalls: ModelCallLog
+    /// Report's Kafka timestamp to its prediction sent.
+    let latency = ProcessingLatency()
 
     /// A record on its way: refused, or applied to its vessel's state.
     enum Step {
@@ -40,6 +43,8 @@ struct BatchPass {
         let store: PartitionStore
         let slot: PartitionStore.Slot
         let offset: Int64
+        /// The input's Kafka timestamp (ms since the epoch), for the processing latency.
+        let sentAt: Int64?
         let key: [UInt8]
         /// The stale alert its arrival resolved.
         let resumed: DriftAlert?
@@ -74,7 +79,7 @@ struct BatchPass {
                 logger.error("a record of a partition without a store; skipped (it will be re-read by its owner)",
                              metadata: ["partition": "\(record.partition)", "offset": "\(record.offset)"])
             case .rejected(let deadLetter):
-                try await producer.sendAwaitingRoom(deadLetter)
+                try await output.emit(deadLetter)
             case .applied(let applied, let emit):
                 try await finish(applied, emit, &tally)
                 emit.store.nextOffset = emit.offset + 1
@@ -104,7 +109,7 @@ struct BatchPass {
             store.dirty.insert(id)
             if report.eventTime > store.newest { store.newest = report.eventTime }
         }
-        let emit = Emit(store: store, slot: slot, offset: record.offset, key: key, resumed: resumed,
+        let emit = Emit(store: store, slot: slot, offset: record.offset, sentAt: record.timestampMilliseconds, key: key, resumed: resumed,
                         features: applied.publishFeatures ? slot.state.featuresJSON : nil)
         return .applied(applied, emit)
     }
@@ -144,12 +149,13 @@ struct BatchPass {
         if let prediction = outcome.prediction {
             tally.predictions += 1
             if prediction.quality.contains(.fallbackModel) { tally.fallbacks += 1 }
-            try await producer.sendAwaitingRoom(ProducerRecord(
+            try await output.emit(ProducerRecord(
                 topic: topics.predictions, key: emit.key, value: prediction.json, headers: headers.for(prediction)))
+            if let sentAt = emit.sentAt { latency.record(sinceMilliseconds: sentAt) }
         }
         for alert in outcome.alerts { try await publish(alert, &tally) }
         if let features = emit.features {
-            try await producer.sendAwaitingRoom(ProducerRecord(
+            try await output.emit(ProducerRecord(
                 topic: topics.features, key: emit.key, value: features,
                 headers: [KafkaHeader("leeway.schema", VesselState.featuresSchemaVersion)]))
         }

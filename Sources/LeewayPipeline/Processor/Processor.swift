@@ -17,6 +17,10 @@ public final class Processor: Service {
     /// Whether it makes progress (a commit stuck on the broker makes it unhealthy).
     public let health: ProcessorHealth
 
+    /// The buckets of the processor's duration histograms, by metric name, for the metrics
+    /// factory (`leeway_processing_latency_seconds`: 1 ms to 10 s).
+    public static let histogramBuckets: [String: [Duration]] = [ProcessingLatency.label: ProcessingLatency.buckets]
+
     /// A processor serving `models` (the physics baselines by default; a ``RegistryWatch``
     /// keeps them on the approved versions).
     public init(configuration: ProcessorConfiguration, models: ServingModels = ServingModels(),
@@ -45,7 +49,7 @@ public final class Processor: Service {
         consumerConfiguration.client = configuration.client
         consumerConfiguration.autoCommitInterval = nil
         consumerConfiguration.maxBatchSize = configuration.pollBatch
-        consumerConfiguration.idleEventInterval = configuration.commitInterval
+        consumerConfiguration.idleEventInterval = min(configuration.commitInterval, .milliseconds(100))
         consumerConfiguration.sessionTimeout = configuration.sessionTimeout
         consumerConfiguration.heartbeatInterval = max(.milliseconds(100), configuration.sessionTimeout / 10)
         let consumer = try KafkaConsumer(configuration: consumerConfiguration, logger: logger)

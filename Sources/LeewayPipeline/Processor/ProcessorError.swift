@@ -10,6 +10,8 @@ public enum ProcessorError: Error, CustomStringConvertible {
     case missingTopic(String)
     /// The broker refused outputs; nothing after the last commit is committed.
     case outputsRefused(count: Int, first: KafkaError)
+    /// A commit point waited longer than the settle timeout for the broker's acknowledgements.
+    case acknowledgementsOverdue(after: Duration)
 
     public var description: String {
         switch self {
@@ -19,6 +21,8 @@ public enum ProcessorError: Error, CustomStringConvertible {
             "topic \(topic) does not exist (run `leeway topics apply`)"
         case let .outputsRefused(count, first):
             "the broker refused \(count) outputs (first: \(first)); stopping without committing them"
+        case .acknowledgementsOverdue(let after):
+            "outputs or changelog records still unacknowledged after \(after); stopping without committing them"
         }
     }
 }

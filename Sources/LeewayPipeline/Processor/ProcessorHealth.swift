@@ -51,6 +51,18 @@ public final class ProcessorHealth: Sendable {
 
     func beginCommit() { commitBegan.store(now, ordering: .releasing) }
 
+    /// The oldest commit point (or offset commit) still waiting for the broker began at
+    /// `instant`; nil: none waits.
+    func commitWaiting(since instant: ContinuousClock.Instant?) {
+        guard let instant else {
+            commitBegan.store(0, ordering: .releasing)
+            return
+        }
+        let elapsed = instant - origin
+        commitBegan.store(max(1, elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000),
+                          ordering: .releasing)
+    }
+
     func endCommit() {
         commitBegan.store(0, ordering: .releasing)
         answered()

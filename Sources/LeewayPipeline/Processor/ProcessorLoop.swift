@@ -21,6 +21,12 @@ final class ProcessorLoop {
     var modelGeneration: Int
     var batchPass: BatchPass
     var stores: [Int32: PartitionStore] = [:]
+    /// Outputs counted per commit point.
+    let outputs: OutputEpochs
+    /// Commit points on their way, oldest first.
+    var pending: [PendingCommit] = []
+    /// Offset commits in the background.
+    let offsetCommits: OffsetCommits
     var nextCommit: ContinuousClock.Instant
     /// Whether records were processed since the last commit.
     var uncommitted = false
@@ -41,13 +47,16 @@ final class ProcessorLoop {
         changelog = StateChangelog(topic: configuration.topics.state)
         cap = VesselCap(limit: configuration.maxVessels)
         self.models = models
+        let outputs = OutputEpochs(producer: producer, ledger: ledger)
+        self.outputs = outputs
+        offsetCommits = OffsetCommits(consumer: consumer)
         let snapshot = models.snapshot
         modelGeneration = snapshot.generation
         batchPass = BatchPass(
             topics: configuration.topics, intake: TelemetryIntake(deadLetterTopic: configuration.topics.deadLetters),
             pass: VesselPass(policy: configuration.policy, featuresEvery: configuration.featuresEvery, models: snapshot.catalog),
-            producer: producer, logger: logger,
-            alerts: AlertSink(producer: producer, topic: configuration.topics.alerts), staleAfter: configuration.staleAfter,
+            output: outputs, logger: logger,
+            alerts: AlertSink(output: outputs, topic: configuration.topics.alerts), staleAfter: configuration.staleAfter,
             modelCalls: health.modelCalls)
         nextCommit = .now.advanced(by: configuration.commitInterval)
     }
@@ -62,16 +71,20 @@ final class ProcessorLoop {
         case .records(let records):
             health.answered()
             try await process(records)
-            if ContinuousClock.now >= nextCommit { try await commit() }
+            if ContinuousClock.now >= nextCommit { try await checkpoint() }
+            try await advanceCommits()
         case .revoked(let partitions):
-            try await commit()
+            try await commitNow()
             for partition in partitions { stores[partition.partition] = nil }
             metrics.vessels.record(stores.values.reduce(0) { $0 + $1.slots.count })
             logger.info("partitions revoked", metadata: ["partitions": "\(partitions.map(\.partition).sorted())"])
         case .idle:
-            if uncommitted, ContinuousClock.now >= nextCommit { try await commit() } else { probeBroker() }
+            if uncommitted, ContinuousClock.now >= nextCommit { try await checkpoint() }
+            try await advanceCommits()
+            if pending.isEmpty, offsetCommits.inFlightSince == nil { probeBroker() }
         case .lost(let partitions):
             for partition in partitions { stores[partition.partition] = nil }
+            dropPending(partitions.map(\.partition))
             logger.warning("partitions lost; their uncommitted work will be redone by their next owner",
                            metadata: ["partitions": "\(partitions.map(\.partition).sorted())"])
         }

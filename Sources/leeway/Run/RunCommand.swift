@@ -125,7 +125,9 @@ struct RunCommand: AsyncParsableCommand {
             return handler
         }
         let registry = PrometheusCollectorRegistry()
-        MetricsSystem.bootstrap(PrometheusMetricsFactory(registry: registry))
+        var factory = PrometheusMetricsFactory(registry: registry)
+        factory.durationHistogramBuckets.merge(Processor.histogramBuckets) { _, new in new }
+        MetricsSystem.bootstrap(factory)
         var configuration = ProcessorConfiguration(bootstrapServers: broker.servers)
         configuration.client.clientID = "leeway-\(role.rawValue)"
         configuration.client.properties = try broker.properties()

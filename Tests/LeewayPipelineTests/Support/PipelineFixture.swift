@@ -124,6 +124,18 @@ struct PipelineFixture {
         return committed.reduce(0) { $0 + max(0, $1.offset) }
     }
 
+    /// Waits until `count` predictions are on the predictions topic.
+    func waitForPredictions(_ count: Int, timeout: Duration) async throws {
+        let deadline = ContinuousClock.now.advanced(by: timeout)
+        while try await readAll(topics.predictions).count < count {
+            guard ContinuousClock.now < deadline else {
+                Issue.record("fewer than \(count) predictions after \(timeout)")
+                return
+            }
+            try await Task.sleep(for: .milliseconds(50))
+        }
+    }
+
     /// Every record of `topic`, partition by partition.
     func readAll(_ topic: String) async throws -> [ConsumerRecord] {
         let reader = try KafkaPartitionReader(configuration: KafkaReaderConfiguration(bootstrapServers: servers))
