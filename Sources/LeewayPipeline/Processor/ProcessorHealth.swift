@@ -44,23 +44,20 @@ public final class ProcessorHealth: Sendable {
         return waited > patience ? waited : nil
     }
 
-    private var now: Int64 {
-        let elapsed = ContinuousClock.now - origin
+    private var now: Int64 { nanoseconds(at: .now) }
+
+    /// Nanoseconds after `origin` at `instant`, at least 1 (0 means none).
+    private func nanoseconds(at instant: ContinuousClock.Instant) -> Int64 {
+        let elapsed = instant - origin
         return max(1, elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000)
     }
 
-    func beginCommit() { commitBegan.store(now, ordering: .releasing) }
+    func beginCommit() { commitWaiting(since: .now) }
 
     /// The oldest commit point (or offset commit) still waiting for the broker began at
     /// `instant`; nil: none waits.
     func commitWaiting(since instant: ContinuousClock.Instant?) {
-        guard let instant else {
-            commitBegan.store(0, ordering: .releasing)
-            return
-        }
-        let elapsed = instant - origin
-        commitBegan.store(max(1, elapsed.components.seconds * 1_000_000_000 + elapsed.components.attoseconds / 1_000_000_000),
-                          ordering: .releasing)
+        commitBegan.store(instant.map(nanoseconds(at:)) ?? 0, ordering: .releasing)
     }
 
     func endCommit() {
