@@ -136,6 +136,7 @@ let package = Package(
             name: "leeway-bench",
             dependencies: [
                 "Kafka", "KafkaTestSupport", "LeewayCore", "LeewayPipeline", "LeewayTopics", "LeewayServer", "LeewaySimulator",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),

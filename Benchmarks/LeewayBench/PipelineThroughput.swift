@@ -29,13 +29,8 @@ struct PipelineThroughput {
         admin.close()
         let (bytes, ends) = try await produceFleet(topics.telemetry)
 
-        var configuration = ProcessorConfiguration(bootstrapServers: [options.brokers])
-        configuration.topics = topics
-        configuration.groupID = prefix + "processors"
-        configuration.sessionTimeout = .seconds(6)
+        var configuration = options.processor(topics: topics, group: prefix + "processors")
         configuration.commitInterval = .milliseconds(200)
-        configuration.client.statisticsInterval = nil
-        configuration.client.properties.merge(options.kafkaProperties) { _, new in new }
         let processor = Processor(configuration: configuration, logger: Logger(label: "bench"))
         FileHandle.standardError.write(Data("pipeline: the processor starts (pid \(getpid()))\n".utf8))
         let pipeline = try await measure(group: configuration.groupID, topic: topics.telemetry, ends: ends, name: "pipeline", bytes: bytes) {

@@ -38,11 +38,7 @@ struct PullThroughput {
         quiet.statisticsInterval = nil
         let feed = Task { try await CacheFeed(client: quiet, topics: topics, stores: stores).run() }
         defer { feed.cancel() }
-        var configuration = ProcessorConfiguration(bootstrapServers: [options.brokers])
-        configuration.topics = topics
-        configuration.groupID = prefix + "processors"
-        configuration.sessionTimeout = .seconds(6)
-        configuration.client.statisticsInterval = nil
+        let configuration = options.processor(topics: topics, group: prefix + "processors", kafkaProperties: false)
         let processor = Processor(configuration: configuration, logger: Logger(label: "bench"))
         let processing = Task { try await processor.run() }
         let deadline = ContinuousClock.now.advanced(by: .seconds(180))

@@ -37,8 +37,8 @@ struct Options {
                 guard parts.count == 2, !parts[0].isEmpty else { throw BenchError("--kafka-property expects name=value, got \(value)") }
                 kafkaProperties[parts[0]] = parts[1]
             case "--only":
-                guard ["all", "core", "decode", "kafka", "pipeline", "pull", "restore"].contains(value) else {
-                    throw BenchError("--only expects all, core, decode, kafka, pipeline, pull or restore")
+                guard ["all", "core", "decode", "kafka", "pipeline", "latency", "pull", "restore"].contains(value) else {
+                    throw BenchError("--only expects all, core, decode, kafka, pipeline, latency, pull or restore")
                 }
                 only = value
             default: throw BenchError("unknown option \(flag); options: --brokers --messages --size --partitions --baseline --ais-fixture --only --kafka-property --broker-pid")
@@ -178,8 +178,12 @@ func main() async throws {
     if ["all", "kafka"].contains(options.only) {
         try await kafkaFigures(options)
     }
+    var processorMaximum: Double?
     if ["all", "pipeline"].contains(options.only) {
-        try await pipelineFigures(options)
+        processorMaximum = try await pipelineFigures(options)
+    }
+    if ["all", "latency"].contains(options.only) {
+        try await latencyFigures(options, processorMaximum: processorMaximum)
     }
     if ["all", "pull"].contains(options.only) {
         try await pullFigures(options)
@@ -218,7 +222,8 @@ func pullFigures(_ options: Options) async throws {
     print("command: \(rows.first?.result.command ?? "")")
 }
 
-func pipelineFigures(_ options: Options) async throws {
+/// Returns the processor's steady records/s.
+func pipelineFigures(_ options: Options) async throws -> Double {
     print("")
     print("End to end: \(options.messages) simulated records (1,000 vessels) through the processor, broker \(options.brokers);")
     print("steady rate between the group's first and last commit (join excluded); ceiling = consume + produce, no processing, same run")
@@ -238,6 +243,7 @@ func pipelineFigures(_ options: Options) async throws {
         Summary.shared.add("plain Python confluent-kafka loop, same run", "\(format(python.msgsPerSecond, 0)) records/s; Leeway = \(format(pipeline.msgsPerSecond / python.msgsPerSecond, 2)) ×", only: "pipeline")
     }
     Summary.shared.add("process CPU per record: processor / ceiling / Python", "\(micros(pipeline.cpuMicrosecondsPerRecord)) / \(micros(passthrough.cpuMicrosecondsPerRecord)) / \(micros(python?.cpuMicrosecondsPerRecord))", only: "pipeline")
+    return pipeline.msgsPerSecond
 }
 
 func coreFigures(_ options: Options) throws {

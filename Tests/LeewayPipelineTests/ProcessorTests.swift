@@ -27,11 +27,21 @@ struct ProcessorTests {
             #expect(record.key == Array((json["vessel_id"] as? String ?? "").utf8))
             #expect(record.headers.string("leeway.schema") == "prediction.v1")
             #expect(record.headers.string("leeway.model.version") == "0")
+            // The fixture stamps each report with its event time; its prediction carries that stamp.
+            let eventTime = try #require(EventTime(rfc3339: json["ts"] as? String ?? ""))
+            #expect(record.timestampMilliseconds == eventTime.microseconds / 1000, "the report's Kafka timestamp, propagated")
         }
         #expect(Set(seen.keys) == fleet.predicted)
         #expect(seen.values.allSatisfy { $0 == 1 }, "no report is predicted twice")
         let deadLetters = try await pipeline.readAll(pipeline.topics.deadLetters)
         #expect(deadLetters.count == fleet.bad)
+        let inputs = try await pipeline.readAll(pipeline.topics.telemetry)
+        var stamps: [String: Int64?] = [:]
+        for record in inputs { stamps["\(record.partition)/\(record.offset)"] = record.timestampMilliseconds }
+        for letter in deadLetters {
+            let source = "\(letter.headers.string(DeadLetter.Header.sourcePartition) ?? "?")/\(letter.headers.string(DeadLetter.Header.sourceOffset) ?? "?")"
+            #expect(letter.timestampMilliseconds != nil && stamps[source] == letter.timestampMilliseconds, "a dead letter keeps its input's timestamp")
+        }
 
         // The changelog holds each vessel's counts of late and duplicate reports.
         var late: Int64 = 0, duplicates: Int64 = 0
@@ -159,5 +169,12 @@ struct StaleTelemetryTests {
         #expect(stale.map { $0["status"] as? String } == ["firing", "resolved"])
         #expect(stale.map { $0["startsAt"] as? String } == ["2026-11-30T15:00:00Z", "2026-11-30T15:00:00Z"], "last report 09:00 + 6 h")
         #expect(stale.last?["endsAt"] as? String == "2026-11-30T17:00:00Z")
+        // The resolution was raised by IMO1's report at 09:00 (event time, which the fixture
+        // stamps as its Kafka timestamp): it carries that report's timestamp.
+        let staleRecords = try await pipeline.readAll(pipeline.topics.alerts).filter {
+            let text = String(decoding: $0.value ?? [], as: UTF8.self)
+            return text.contains("\"StaleTelemetry\"") && text.contains("\"status\":\"resolved\"")
+        }
+        #expect(staleRecords.map(\.timestampMilliseconds) == [records[7 + 55].telemetry.map { $0.eventTime.microseconds / 1000 }])
     }
 }

@@ -48,6 +48,11 @@ public struct KafkaConsumerConfiguration: Sendable {
     /// librdkafka's default (1 s) stalls a consumer that is only slightly slower than the
     /// broker for most of each second; a short pause keeps the queue topped up.
     public var fetchQueueBackoff: Duration = .milliseconds(10)
+    /// Longest a fetch request waits at the broker for data (`fetch.wait.max.ms`). Apache
+    /// Kafka answers a fetch as soon as data arrives, so this only bounds the idle request
+    /// rate there; brokers that answer only at the deadline (the Tansu dev broker) add up to
+    /// this much to every record's latency. librdkafka's default is 500 ms.
+    public var fetchWaitMax: Duration = .milliseconds(10)
     /// When set, the sequence yields ``ConsumerEvent/idle`` after this long without records,
     /// so periodic work keeps running when the input goes quiet; nil (the default) never does.
     public var idleEventInterval: Duration? = nil
@@ -73,6 +78,7 @@ public struct KafkaConsumerConfiguration: Sendable {
             ("enable.auto.commit", String(autoCommitInterval != nil)),
             ("queued.max.messages.kbytes", String(fetchQueueMaxKilobytes)),
             ("fetch.queue.backoff.ms", String(fetchQueueBackoff.milliseconds)),
+            ("fetch.wait.max.ms", String(fetchWaitMax.milliseconds)),
             ("enable.partition.eof", "false"),
         ]
         if let autoCommitInterval { entries.append(("auto.commit.interval.ms", String(autoCommitInterval.milliseconds))) }

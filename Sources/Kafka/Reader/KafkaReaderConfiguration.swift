@@ -10,6 +10,10 @@ public struct KafkaReaderConfiguration: Sendable {
     public var groupID = "leeway-partition-reader"
     /// Most bytes fetched per partition per request.
     public var maxPartitionFetchBytes: Int = 4 << 20
+    /// Longest a fetch request waits at the broker for data, as
+    /// ``KafkaConsumerConfiguration/fetchWaitMax``: what a follower of a topic adds at most
+    /// to each record's latency on a broker that answers fetches only at the deadline.
+    public var fetchWaitMax: Duration = .milliseconds(10)
 
     /// Creates a configuration for the cluster at `bootstrapServers`.
     public init(bootstrapServers: [String]) {
@@ -26,6 +30,7 @@ public struct KafkaReaderConfiguration: Sendable {
             ("enable.partition.eof", "true"),
             ("max.partition.fetch.bytes", String(maxPartitionFetchBytes)),
             ("fetch.queue.backoff.ms", "10"),
+            ("fetch.wait.max.ms", String(fetchWaitMax.milliseconds)),
         ] + client.properties.sorted { $0.key < $1.key }
     }
 }

@@ -8,10 +8,12 @@ struct AlertSink {
     let topic: String
     let series = AlertSeries()
 
-    func publish(_ alert: DriftAlert) async throws {
+    /// Sends `alert`; `timestamp` is the Kafka timestamp of the report that raised it (nil:
+    /// now, for alerts no report raised).
+    func publish(_ alert: DriftAlert, timestamp: Int64? = nil) async throws {
         try await output.emit(ProducerRecord(
             topic: topic, key: Array(alert.id.utf8), value: alert.json,
-            headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)]))
+            headers: [KafkaHeader("leeway.schema", DriftAlert.schemaVersion)], timestampMilliseconds: timestamp))
         series.record(alert)
     }
 

@@ -46,7 +46,8 @@ public enum DeadLetter {
                 KafkaHeader(Header.sourcePartition, String(record.partition)),
                 KafkaHeader(Header.sourceOffset, String(record.offset)),
                 KafkaHeader(Header.time, time.description),
-            ]
+            ],
+            timestampMilliseconds: record.timestampMilliseconds
         )
     }
 }

@@ -145,28 +145,32 @@ struct BatchPass {
             answers[emit.slot.state.vesselType].map { .batched($0[row]) } ?? .fallback
         } ?? .inline
         let outcome = pass.finish(applied, answer: answer, state: &emit.slot.state)
-        if let resumed = emit.resumed { try await publish(resumed, &tally) }
+        // Outputs carry their report's Kafka timestamp (as Kafka Streams does): a replay
+        // writes identical records, and any consumer reads report → output latency off them.
+        if let resumed = emit.resumed { try await publish(resumed, timestamp: emit.sentAt, &tally) }
         if let prediction = outcome.prediction {
             tally.predictions += 1
             if prediction.quality.contains(.fallbackModel) { tally.fallbacks += 1 }
             try await output.emit(ProducerRecord(
-                topic: topics.predictions, key: emit.key, value: prediction.json, headers: headers.for(prediction)))
+                topic: topics.predictions, key: emit.key, value: prediction.json, headers: headers.for(prediction),
+                timestampMilliseconds: emit.sentAt))
             if let sentAt = emit.sentAt { latency.record(sinceMilliseconds: sentAt) }
         }
-        for alert in outcome.alerts { try await publish(alert, &tally) }
+        for alert in outcome.alerts { try await publish(alert, timestamp: emit.sentAt, &tally) }
         if let features = emit.features {
             try await output.emit(ProducerRecord(
                 topic: topics.features, key: emit.key, value: features,
-                headers: [KafkaHeader("leeway.schema", VesselState.featuresSchemaVersion)]))
+                headers: [KafkaHeader("leeway.schema", VesselState.featuresSchemaVersion)], timestampMilliseconds: emit.sentAt))
         }
     }
 }
 
 extension BatchPass {
-    /// Sends an alert record to the alerts topic.
-    func publish(_ alert: DriftAlert, _ tally: inout ProcessorMetrics.Tally) async throws {
+    /// Sends an alert record to the alerts topic, with the Kafka timestamp of the report that
+    /// raised it (nil: now).
+    func publish(_ alert: DriftAlert, timestamp: Int64? = nil, _ tally: inout ProcessorMetrics.Tally) async throws {
         tally.alerts += 1
-        try await alerts.publish(alert)
+        try await alerts.publish(alert, timestamp: timestamp)
     }
 }
 

@@ -39,6 +39,7 @@ public final class Processor: Service {
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: configuration.client.bootstrapServers)
         producerConfiguration.client = configuration.client
         producerConfiguration.messageTimeout = configuration.deliveryTimeout
+        producerConfiguration.linger = configuration.outputLinger
         let producer = try KafkaProducer(configuration: producerConfiguration, logger: logger, onDelivery: ledger.handler)
         var readerConfiguration = KafkaReaderConfiguration(bootstrapServers: configuration.client.bootstrapServers)
         readerConfiguration.client = configuration.client

@@ -43,6 +43,10 @@ public struct ProcessorConfiguration: Sendable {
     public var restoreTimeout: Duration = .seconds(120)
     /// Most records handled in one pass, and so in one call of each batch model.
     public var pollBatch = 1_000
+    /// How long the output producer waits to fill a batch (`linger.ms`). Measured
+    /// (docs/benchmarks.md): 1 ms costs no throughput against 5 ms and takes 4–5 ms off
+    /// every prediction at low rates; under load batches fill without waiting anyway.
+    public var outputLinger: Duration = .milliseconds(1)
 
     /// A processor for the cluster at `bootstrapServers` with the defaults.
     public init(bootstrapServers: [String]) {
