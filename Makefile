@@ -47,11 +47,15 @@ evaluate: deps ## Models against simulated ground truth, with each physics: chec
 	@$(ENV) swift build -c release --product leeway
 	@for physics in variant baseline; do .build/release/leeway evaluate models --physics $$physics $(EVALUATE_FLAGS); echo; done
 
-lint: deps ## Validate docker-compose.yml, the Prometheus and Alertmanager files and openapi.yaml; check the module rule and that the build has no warnings in this repository's code
+lint: deps ## Validate docker-compose.yml, the Prometheus rules (promtool check and test) and configs (promtool, amtool) and openapi.yaml; check the module rule and that the build has no warnings in this repository's code
 	@docker-compose -f docker-compose.yml config -q && echo "docker-compose.yml: valid"
 	@.deps/schemathesis/bin/python -c 'import sys, yaml; [yaml.safe_load(open(f)) for f in sys.argv[1:]]' \
 	  deploy/prometheus/prometheus.yml deploy/prometheus/alerts.yml deploy/alertmanager/alertmanager.yml openapi.yaml \
 	  && echo "deploy/prometheus/*.yml, deploy/alertmanager/alertmanager.yml, openapi.yaml: parse"
+	@promtool check rules deploy/prometheus/alerts.yml >/dev/null && promtool test rules deploy/prometheus/alerts.test.yml >/dev/null \
+	  && echo "deploy/prometheus/alerts.yml: promtool check rules, promtool test rules (alerts.test.yml)"
+	@promtool check config deploy/prometheus/prometheus.local.yml >/dev/null && echo "deploy/prometheus/prometheus.local.yml: promtool check config"
+	@amtool check-config deploy/alertmanager/alertmanager.yml >/dev/null && echo "deploy/alertmanager/alertmanager.yml: amtool check-config"
 	@scripts/module-rule.sh
 	@mkdir -p .run; $(ENV) swift build --build-tests 2>&1 | tee .run/build.log >/dev/null || { cat .run/build.log; exit 1; }
 	@# SwiftPM also warns about files in dependencies' checkouts (swift-distributed-tracing's

@@ -38,7 +38,8 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 minimal=${LEEWAY_DEPS_MINIMAL:-0}
 packages=(pkg-config build-essential dpkg-dev python3 python3-venv ca-certificates
           zlib1g-dev libssl-dev libsasl2-dev libzstd-dev liblz4-dev)
-[ "$minimal" = 1 ] || packages+=(python3-pip python3-jsonschema python3-pil chromium fonts-dejavu-core kcat docker-compose wrk curl procps)
+[ "$minimal" = 1 ] || packages+=(python3-pip python3-jsonschema python3-pil chromium fonts-dejavu-core kcat docker-compose wrk curl procps
+                              prometheus prometheus-alertmanager)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

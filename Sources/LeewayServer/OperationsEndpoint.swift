@@ -49,7 +49,10 @@ public struct OperationsEndpoint: Service {
                          body: .init(byteBuffer: ByteBuffer(string: #"{"status":"ready"}"#)))
             }
         }
+        // What `/healthz` says, as a series Prometheus rules can watch: 1 healthy, 0 not.
+        let healthy = registry.makeGauge(name: "leeway_healthy")
         router.get("metrics") { _, _ -> Response in
+            healthy.set(health() == nil ? Int64(1) : 0)
             let body = registry.emitToBuffer()
             return Response(status: .ok, headers: [.contentType: "text/plain; version=0.0.4; charset=utf-8"],
                             body: .init(byteBuffer: ByteBuffer(bytes: body)))

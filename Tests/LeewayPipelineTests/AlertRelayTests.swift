@@ -14,7 +14,12 @@ struct AlertRelayTests {
         receiver.bodies.flatMap { body in ((try? JSONSerialization.jsonObject(with: Data(body))) as? [[String: Any]]) ?? [] }
     }
 
-    static func vessel(_ alert: [String: Any]) -> String? { (alert["labels"] as? [String: String])?["vessel_id"] }
+    /// The vessel of a posted alert at the fixture's severity (critical); copies at other
+    /// severities, sent resolved beside each firing alert, are not it.
+    static func vessel(_ alert: [String: Any]) -> String? {
+        guard let labels = alert["labels"] as? [String: String], labels["severity"] == "critical" else { return nil }
+        return labels["vessel_id"]
+    }
 
     /// Waits until `condition` holds over what was posted, up to 20 s.
     static func eventually(_ receiver: WebhookReceiver, _ condition: ([[String: Any]]) -> Bool) async throws -> Bool {
@@ -39,9 +44,13 @@ struct AlertRelayTests {
             defer { running.cancel() }
 
             // The firing alert, three times (sent when caught up, then re-sent), in Alertmanager's shape.
-            #expect(try await Self.eventually(receiver) { $0.count >= 3 })
-            let first = Self.posted(receiver)
-            #expect(first.allSatisfy { Self.vessel($0) == "IMO1" && $0["endsAt"] == nil }, "only what fires now: \(first)")
+            #expect(try await Self.eventually(receiver) { $0.count { Self.vessel($0) != nil } >= 3 })
+            let all = Self.posted(receiver)
+            let first = all.filter { Self.vessel($0) != nil }
+            #expect(first.count >= 3 && first.allSatisfy { Self.vessel($0) == "IMO1" && $0["endsAt"] == nil }, "only what fires now: \(first)")
+            // Beside each, its warning copy ended (a severity change leaves no stale copy).
+            let copies = all.filter { ($0["labels"] as? [String: String])?["severity"] == "warning" }
+            #expect(copies.count == first.count && copies.allSatisfy { $0["endsAt"] != nil && ($0["labels"] as? [String: String])?["vessel_id"] == "IMO1" })
             let labels = try #require(first.first?["labels"] as? [String: String])
             #expect(labels["alert_id"] == CacheRun.alert("IMO1").id)
             #expect(labels["alertname"] == "FuelResidualDrift" && labels["model_version"] == nil && labels["model"] == nil)

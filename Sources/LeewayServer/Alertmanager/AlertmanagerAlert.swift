@@ -1,5 +1,6 @@
 import Foundation
 import Hummingbird
+import LeewayCore
 
 /// An alert record v1 as one element of Alertmanager's `POST /api/v2/alerts` body: every
 /// label and annotation a string (nulls left out), the record's id as label `alert_id`,
@@ -27,8 +28,34 @@ enum AlertmanagerAlert {
     }
 
     /// The request body for `records`: a JSON array (records that are not alerts left out).
-    static func body(_ records: [ByteBuffer]) -> Data {
-        (try? JSONSerialization.data(withJSONObject: records.compactMap(element), options: [.sortedKeys])) ?? Data("[]".utf8)
+    /// Each firing alert goes with its copies at the other severities, resolved at `now`:
+    /// `severity` is a label, so an alert that changed severity (here, or while no relay ran)
+    /// would otherwise leave its old copy active in Alertmanager until `resolve_timeout`,
+    /// which then reports a resolution for a problem that still fires.
+    static func body(_ records: [ByteBuffer], now: EventTime = .now) -> Data {
+        var elements: [[String: Any]] = []
+        for record in records {
+            guard let element = element(record) else { continue }
+            elements.append(element)
+            elements += otherSeverities(of: element, endingAt: now)
+        }
+        return (try? JSONSerialization.data(withJSONObject: elements, options: [.sortedKeys])) ?? Data("[]".utf8)
+    }
+
+    /// A firing element's copies at every other severity, ending at `now` (or at its start,
+    /// if that is later: Alertmanager refuses an alert that ends before it starts).
+    static func otherSeverities(of element: [String: Any], endingAt now: EventTime) -> [[String: Any]] {
+        guard element["endsAt"] == nil, let labels = element["labels"] as? [String: String],
+              let severity = labels["severity"], let startsAt = element["startsAt"] as? String else { return [] }
+        let endsAt = EventTime(rfc3339: startsAt).map { max($0, now) } ?? now
+        return AlertSeverity.allCases.filter { $0.rawValue != severity }.map { other in
+            var copy = element
+            var relabelled = labels
+            relabelled["severity"] = other.rawValue
+            copy["labels"] = relabelled
+            copy["endsAt"] = endsAt.description
+            return copy
+        }
     }
 
     private static func strings(_ members: [String: Any]) -> [String: String] {

@@ -62,8 +62,9 @@ enum CacheRun {
     }
 
     /// A fuel-residual alert of `vessel`, firing or resolved.
-    static func alert(_ vessel: String, resolved: Bool = false, type: VesselType = .tanker) -> DriftAlert {
-        let labels = DriftAlert.Labels(alertname: "FuelResidualDrift", severity: .critical, vesselType: type, vesselID: vessel,
+    static func alert(_ vessel: String, resolved: Bool = false, type: VesselType = .tanker,
+                      severity: AlertSeverity = .critical) -> DriftAlert {
+        let labels = DriftAlert.Labels(alertname: "FuelResidualDrift", severity: severity, vesselType: type, vesselID: vessel,
                                        model: "\(type.rawValue)-physics-baseline", modelVersion: 0, feature: "fuel_rate_tph",
                                        detector: "page_hinkley")
         let annotations = DriftAlert.Annotations(summary: "fuel 12 % above the model for 3 h", statistic: 3.4, threshold: 3, window: "1h",
