@@ -13,6 +13,15 @@ struct RunOptionsTests {
         }
     }
 
+    @Test("--runbook-base-url must be an http(s) URL and goes with --alert-webhook")
+    func runbookBaseURL() async throws {
+        var (status, output) = try await LeewayCLI.run(["run", "--role", "cache", "--alert-webhook", "http://127.0.0.1:9/api/v2/alerts",
+                                                       "--runbook-base-url", "docs/"])
+        #expect(status != 0 && output.contains("--runbook-base-url must be an http(s) URL, got 'docs/'"), "\(output)")
+        (status, output) = try await LeewayCLI.run(["run", "--role", "cache", "--runbook-base-url", "https://example.org/leeway/"])
+        #expect(status != 0 && output.contains("--runbook-base-url applies to the alerts a cache relays to --alert-webhook"), "\(output)")
+    }
+
     @Test("--delivery-timeout and --alert-resend must be positive")
     func timeoutsArePositive() async throws {
         for option in ["--delivery-timeout", "--alert-resend"] {

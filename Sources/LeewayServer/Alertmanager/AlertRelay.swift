@@ -24,19 +24,22 @@ public struct AlertRelay: Service {
     private let progress: CacheProgress
     private let url: URL
     private let resendInterval: Duration
+    private let runbookBase: String?
     private let batchSize = 100
     private let logger: Logger
     private let sent = Counter(label: "leeway_alert_webhook_sent_total")
     private let dropped = Counter(label: "leeway_alert_webhook_dropped_total")
 
     /// A relay of `board`'s alerts to the Alertmanager endpoint `url` (its `/api/v2/alerts`),
-    /// starting when `progress` says the cache has caught up.
+    /// starting when `progress` says the cache has caught up. `runbookBase`, when given, is
+    /// where the repository's docs are browsable: runbook paths become links under it.
     public init(board: AlertBoard, progress: CacheProgress, url: URL, resendInterval: Duration = .seconds(60),
-                logger: Logger = Logger(label: "leeway.alertmanager")) {
+                runbookBase: URL? = nil, logger: Logger = Logger(label: "leeway.alertmanager")) {
         self.board = board
         self.progress = progress
         self.url = url
         self.resendInterval = resendInterval
+        self.runbookBase = runbookBase?.absoluteString
         self.logger = logger
     }
 
@@ -84,7 +87,7 @@ public struct AlertRelay: Service {
         var request = URLRequest(url: url, timeoutInterval: 5)
         request.httpMethod = "POST"
         request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = AlertmanagerAlert.body(records)
+        request.httpBody = AlertmanagerAlert.body(records, runbookBase: runbookBase)
         for attempt in 1...4 {
             do {
                 let (_, response) = try await URLSession.shared.data(for: request)

@@ -9,14 +9,18 @@ import LeewayCore
 /// `model_version` go with the annotations: Alertmanager tells alerts apart by their labels,
 /// and the record's id leaves them out too (an alert keeps its identity across an approval).
 enum AlertmanagerAlert {
-    /// The element for `record`, or nil when it is not an alert record v1.
-    static func element(_ record: ByteBuffer) -> [String: Any]? {
+    /// The element for `record`, or nil when it is not an alert record v1. A `runbook_url`
+    /// that is a path in the repository (`docs/runbooks/…`) is joined to `runbookBase`.
+    static func element(_ record: ByteBuffer, runbookBase: String? = nil) -> [String: Any]? {
         guard let object = (try? JSONSerialization.jsonObject(with: Data(buffer: record))) as? [String: Any],
               let id = object["id"] as? String, let status = object["status"] as? String,
               let labels = object["labels"] as? [String: Any], let startsAt = object["startsAt"] as? String else { return nil }
         var identifying = strings(labels)
         var annotations = strings(object["annotations"] as? [String: Any] ?? [:])
         for name in ["model", "model_version"] { annotations[name] = identifying.removeValue(forKey: name) }
+        if let runbookBase, let path = annotations["runbook_url"], !path.contains("://") {
+            annotations["runbook_url"] = (runbookBase.hasSuffix("/") ? runbookBase : runbookBase + "/") + path
+        }
         identifying["alert_id"] = id
         var element: [String: Any] = [
             "labels": identifying,
@@ -32,10 +36,10 @@ enum AlertmanagerAlert {
     /// `severity` is a label, so an alert that changed severity (here, or while no relay ran)
     /// would otherwise leave its old copy active in Alertmanager until `resolve_timeout`,
     /// which then reports a resolution for a problem that still fires.
-    static func body(_ records: [ByteBuffer], now: EventTime = .now) -> Data {
+    static func body(_ records: [ByteBuffer], now: EventTime = .now, runbookBase: String? = nil) -> Data {
         var elements: [[String: Any]] = []
         for record in records {
-            guard let element = element(record) else { continue }
+            guard let element = element(record, runbookBase: runbookBase) else { continue }
             elements.append(element)
             elements += otherSeverities(of: element, endingAt: now)
         }

@@ -71,6 +71,8 @@ struct RunCommand: AsyncParsableCommand {
     var alertWebhook: String?
     @Option(name: .long, help: "Cache: seconds between re-sends of the firing alerts to --alert-webhook (keep it below Alertmanager's resolve_timeout, 5 min by default).")
     var alertResend: Double = 60
+    @Option(name: .long, help: "Cache: where this repository's docs are browsable (e.g. https://github.com/OWNER/leeway/blob/main/): the runbook paths of relayed alerts (docs/runbooks/…) become links under it. Unset: sent as paths.")
+    var runbookBaseUrl: String?
     @Flag(name: .long, help: "Shut down gracefully when standard input closes (for supervisors and tests that own a pipe to it).")
     var exitOnStdinClose = false
 
@@ -91,6 +93,12 @@ struct RunCommand: AsyncParsableCommand {
         guard staleAfter >= 0 else { throw ValidationError("--stale-after must be 0 (off) or a positive number of seconds") }
         if let alertWebhook, URL(string: alertWebhook)?.scheme.map({ ["http", "https"].contains($0) }) != true {
             throw ValidationError("--alert-webhook must be an http(s) URL, got '\(alertWebhook)'")
+        }
+        if let runbookBaseUrl, URL(string: runbookBaseUrl)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+            throw ValidationError("--runbook-base-url must be an http(s) URL, got '\(runbookBaseUrl)'")
+        }
+        if runbookBaseUrl != nil, alertWebhook == nil {
+            throw ValidationError("--runbook-base-url applies to the alerts a cache relays to --alert-webhook; give both")
         }
         if alertWebhook != nil, ![.cache, .all].contains(role) {
             throw ValidationError("--alert-webhook is relayed by a cache, which holds every alert and re-sends the firing ones as Alertmanager expects: "
@@ -166,7 +174,7 @@ struct RunCommand: AsyncParsableCommand {
             workers.append(CacheFeed(client: configuration.client, topics: configuration.topics, stores: stores, logger: logger))
             if let url = alertWebhook.flatMap(URL.init(string:)) {
                 workers.append(AlertRelay(board: stores.alerts, progress: stores.progress, url: url, resendInterval: .seconds(alertResend),
-                                          logger: logger))
+                                          runbookBase: runbookBaseUrl.flatMap(URL.init(string:)), logger: logger))
             }
         }
         // Shutdown runs in reverse: the workers stop first (the cache ends its alert streams),
