@@ -19,6 +19,8 @@ final class LatencySamples: Sendable {
     enum Path: String, CaseIterable, Sendable {
         /// Report sent → the report seen by a plain consumer of the telemetry topic.
         case broker = "broker alone: report sent → seen by a plain consumer"
+        /// Report sent → a copy relayed by a consume + produce loop seen (two hops, no work).
+        case relay = "two hops, no processing: report sent → relayed copy seen"
         /// Report sent → its prediction seen by a consumer of the predictions topic.
         case prediction = "report sent → prediction seen by a consumer"
         /// Report sent → an alert it raised seen by a consumer of the alerts topic.

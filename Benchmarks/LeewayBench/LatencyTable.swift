@@ -1,6 +1,9 @@
 /// `--only latency`: runs ``LatencyUnderLoad`` and prints, per rate, each path's percentiles
 /// next to the broker's own, and the goals of issue #21 (p99 ≤ broker p99 + 50 ms, p50 ≤
 /// broker p50 + 10 ms, at every rate up to half the processor's maximum).
+/// A difference with its sign.
+private func signed(_ value: Double) -> String { (value < 0 ? "−" : "+") + format(abs(value), 1) }
+
 func latencyFigures(_ options: Options, processorMaximum: Double?) async throws {
     print("")
     print("Latency: telemetry evenly paced at \(LatencyUnderLoad.phases.map { "\($0.rate)/s for \($0.seconds) s" }.joined(separator: ", ")),")
@@ -24,12 +27,14 @@ func latencyFigures(_ options: Options, processorMaximum: Double?) async throws 
     }
     for phase in LatencyUnderLoad.phases {
         let broker = LatencySummary(sortedMicroseconds: samples.sorted(.broker, rate: phase.rate))
+        let relay = LatencySummary(sortedMicroseconds: samples.sorted(.relay, rate: phase.rate))
         for path in [LatencySamples.Path.prediction, .alert, .pull] {
             guard let summary = LatencySummary(sortedMicroseconds: samples.sorted(path, rate: phase.rate)) else { continue }
             var value = summary.text
-            if let broker {
-                value += "; broker p50 \(format(broker.p50, 1)) ms, p99 \(format(broker.p99, 1)) ms"
-                value += " (+\(format(summary.p50 - broker.p50, 1)) / +\(format(summary.p99 - broker.p99, 1)) ms)"
+            for (name, baseline) in [("broker alone", broker), ("two-hop relay", relay)] {
+                guard let baseline else { continue }
+                value += "; \(name) p50 \(format(baseline.p50, 1)) ms, p99 \(format(baseline.p99, 1)) ms"
+                    + " (\(signed(summary.p50 - baseline.p50)) / \(signed(summary.p99 - baseline.p99)) ms)"
             }
             Summary.shared.add("latency at \(phase.rate) reports/s: \(path.rawValue)", value, only: "latency")
         }

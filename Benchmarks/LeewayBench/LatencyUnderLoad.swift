@@ -17,7 +17,8 @@ import Synchronization
 /// its Kafka timestamp (set when it is sent) to: the report seen by a plain consumer of the
 /// telemetry topic (the broker's own latency, same run), its prediction seen by a consumer
 /// (outputs carry their report's timestamp), an alert it raised seen, and, for a sample of
-/// reports, the pull API answering the new prediction.
+/// reports, the pull API answering the new prediction; and, as a second baseline, a copy of
+/// the report relayed by a consume + produce loop (``LatencyRelay``) seen: two hops, no work.
 ///
 /// The fleet: 100 vessels reporting, 50 of them with a stuck sensor in each phase (alerts
 /// fire and resolve through the run), and 200 vessels heard once a day earlier and silent since
@@ -38,14 +39,17 @@ struct LatencyUnderLoad {
         let prefix = "bench-latency-\(UInt32.random(in: 0...UInt32.max))."
         let topics = TopicNames(prefix: prefix)
         let admin = try KafkaAdmin(configuration: KafkaClientConfiguration(bootstrapServers: [options.brokers]))
-        for name in topics.all { try await makeTopic(admin, name, partitions: name == topics.models ? 1 : partitions) }
+        let relayed = prefix + "relayed"
+        for name in topics.all + [relayed] { try await makeTopic(admin, name, partitions: name == topics.models ? 1 : partitions) }
         admin.close()
 
         let samples = LatencySamples()
         let predictionsSeen = Counter()
         let watchers = LatencyWatchers(options: options, samples: samples)
-        try await watchers.start(topics: topics, predictionsSeen: predictionsSeen)
+        try await watchers.start(topics: topics, relayed: relayed, predictionsSeen: predictionsSeen)
         defer { watchers.stop() }
+        let relay = try await LatencyRelay(options: options, from: topics.telemetry, to: relayed)
+        defer { relay.stop() }
 
         let configuration = options.processor(topics: topics, group: prefix + "processors")
         let processor = Processor(configuration: configuration, logger: Logger(label: "bench"))
@@ -175,8 +179,9 @@ struct LatencyUnderLoad {
     }
 }
 
-/// The consumers that see the run's records: telemetry (the broker alone), predictions and
-/// alerts, each in a group of its own that joins before anything is sent.
+/// The consumers that see the run's records: telemetry (the broker alone), the relayed copy
+/// (``LatencyRelay``), predictions and alerts, each in a group of its own that joins before
+/// anything is sent.
 final class LatencyWatchers: Sendable {
     let options: Options
     let samples: LatencySamples
@@ -189,10 +194,11 @@ final class LatencyWatchers: Sendable {
     }
 
     /// Starts the three consumers and returns once each has its partitions.
-    func start(topics: TopicNames, predictionsSeen: Counter) async throws {
+    func start(topics: TopicNames, relayed: String, predictionsSeen: Counter) async throws {
         let assigned = Counter()
         let samples = self.samples
-        let watches: [(String, LatencySamples.Path)] = [(topics.telemetry, .broker), (topics.predictions, .prediction), (topics.alerts, .alert)]
+        let watches: [(String, LatencySamples.Path)] = [(topics.telemetry, .broker), (relayed, .relay), (topics.predictions, .prediction),
+                                                        (topics.alerts, .alert)]
         for (topic, path) in watches {
             var configuration = KafkaConsumerConfiguration(bootstrapServers: [options.brokers], groupID: "\(topic).latency-watch", topics: [topic])
             configuration.sessionTimeout = .seconds(6)
