@@ -50,7 +50,8 @@ public struct OperationsEndpoint: Service {
             }
         }
         // What `/healthz` says, as a series Prometheus rules can watch: 1 healthy, 0 not.
-        let healthy = registry.makeGauge(name: "leeway_healthy")
+        let healthy = registry.makeGauge(descriptor: MetricNameDescriptor(
+            namespace: "leeway", metricName: "healthy", unitName: "", helpText: "Whether GET /healthz answers 200 (1) or 503 (0)"))
         router.get("metrics") { _, _ -> Response in
             healthy.set(health() == nil ? Int64(1) : 0)
             let body = registry.emitToBuffer()
