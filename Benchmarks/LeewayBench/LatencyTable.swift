@@ -1,9 +1,9 @@
-/// `--only latency`: runs ``LatencyUnderLoad`` and prints, per rate, each path's percentiles
-/// next to the broker's own and the two-hop relay's (the goals: p99 ≤ broker p99 + 50 ms,
-/// p50 ≤ broker p50 + 10 ms, at every rate up to half the processor's maximum).
 /// A difference with its sign.
 private func signed(_ value: Double) -> String { (value < 0 ? "−" : "+") + format(abs(value), 1) }
 
+/// `--only latency`: runs ``LatencyUnderLoad`` and prints, per rate, each path's percentiles
+/// next to the broker's own and the two-hop relay's (the goals: p99 ≤ broker p99 + 50 ms,
+/// p50 ≤ broker p50 + 10 ms, at every rate up to half the processor's maximum).
 func latencyFigures(_ options: Options) async throws {
     print("")
     print("Latency: telemetry evenly paced at \(LatencyUnderLoad.phases.map { "\($0.rate)/s for \($0.seconds) s" }.joined(separator: ", ")),")

@@ -99,10 +99,8 @@ struct LatencyUnderLoad {
             try await send(fleet.next(), to: topics.telemetry, producer)
             warmUp += 1
         }
-        let ready = ContinuousClock.now.advanced(by: .seconds(180))
-        while predictionsSeen.count < warmUp {
-            guard ContinuousClock.now < ready else { throw BenchError("latency: no predictions for the warm-up after 180 s") }
-            try await Task.sleep(for: .milliseconds(100))
+        guard try await waitUntil(timeout: .seconds(180), { predictionsSeen.count >= warmUp }) else {
+            throw BenchError("latency: no predictions for the warm-up after 180 s")
         }
         try await Task.sleep(for: .seconds(2))  // a commit: the silent vessels' stale alerts fire
 
@@ -131,12 +129,9 @@ struct LatencyUnderLoad {
         samples.end()
         try await producer.flush(timeout: .seconds(60))
         await producer.close()
-        let drained = ContinuousClock.now.advanced(by: .seconds(60))
-        while predictionsSeen.count < sent, ContinuousClock.now < drained {
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let drained = try await waitUntil(timeout: .seconds(60)) { predictionsSeen.count >= sent }
         await polls.finish()
-        if predictionsSeen.count < sent {
+        if !drained {
             FileHandle.standardError.write(Data("latency: \(predictionsSeen.count) predictions seen of \(sent) reports sent\n".utf8))
         }
         try await polls.shutdown()
@@ -200,11 +195,8 @@ final class LatencyWatchers: Sendable {
         let watches: [(String, LatencySamples.Path)] = [(topics.telemetry, .broker), (relayed, .relay), (topics.predictions, .prediction),
                                                         (topics.alerts, .alert)]
         for (topic, path) in watches {
-            var configuration = KafkaConsumerConfiguration(bootstrapServers: [options.brokers], groupID: "\(topic).latency-watch", topics: [topic])
-            configuration.sessionTimeout = .seconds(6)
-            configuration.autoCommitInterval = nil
-            configuration.client.statisticsInterval = nil
-            let consumer = try KafkaConsumer(configuration: configuration, logger: Logger(label: "bench"))
+            let consumer = try KafkaConsumer(configuration: options.consumer(group: "\(topic).latency-watch", topic: topic, kafkaProperties: false),
+                                             logger: Logger(label: "bench"))
             consumers.withLock { $0.append(consumer) }
             let task = Task {
                 do {
@@ -229,10 +221,8 @@ final class LatencyWatchers: Sendable {
             }
             tasks.withLock { $0.append(task) }
         }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
-        while assigned.count < watches.count {
-            guard ContinuousClock.now < deadline else { throw BenchError("latency: the watching consumers did not join in 60 s") }
-            try await Task.sleep(for: .milliseconds(50))
+        guard try await waitUntil(timeout: .seconds(60), { assigned.count == watches.count }) else {
+            throw BenchError("latency: the watching consumers did not join in 60 s")
         }
     }
 

@@ -113,33 +113,17 @@ struct PipelineThroughput {
         return row
     }
 
-    /// The ceiling: consume, produce each value to `to`, store offsets as it goes (delivery
-    /// is not awaited per batch). No decoding, no processing.
+    /// The ceiling: a ``passthrough(_:to:via:onAssigned:)`` committing every 200 ms.
     private func forward(from: String, to: String, group: String) async throws {
-        var consumerConfiguration = KafkaConsumerConfiguration(bootstrapServers: [options.brokers], groupID: group, topics: [from])
-        consumerConfiguration.sessionTimeout = .seconds(6)
+        var consumerConfiguration = options.consumer(group: group, topic: from, kafkaProperties: false)
         consumerConfiguration.autoCommitInterval = .milliseconds(200)
-        consumerConfiguration.client.statisticsInterval = nil
         let consumer = try KafkaConsumer(configuration: consumerConfiguration)
         var producerConfiguration = KafkaProducerConfiguration(bootstrapServers: [options.brokers])
         producerConfiguration.queueMaxMessages = 500_000
         producerConfiguration.client.statisticsInterval = nil
         producerConfiguration.client.properties.merge(options.kafkaProperties) { _, new in new }
         let producer = try KafkaProducer(configuration: producerConfiguration)
-        await withTaskCancellationHandler {
-            do {
-                for try await event in consumer {
-                    guard case .records(let records) = event else { continue }
-                    for record in records {
-                        try await producer.sendAwaitingRoom(ProducerRecord(topic: to, key: record.key, value: record.value))
-                    }
-                    try consumer.store(processed: records)
-                }
-            } catch {}
-        } onCancel: {
-            consumer.requestClose()
-        }
-        await consumer.close()
+        await passthrough(consumer, to: to, via: producer)
         await producer.close()
     }
 }

@@ -41,11 +41,9 @@ struct PullThroughput {
         let configuration = options.processor(topics: topics, group: prefix + "processors", kafkaProperties: false)
         let processor = Processor(configuration: configuration, logger: Logger(label: "bench"))
         let processing = Task { try await processor.run() }
-        let deadline = ContinuousClock.now.advanced(by: .seconds(180))
-        while stores.fleet.page(type: nil, after: nil, limit: vessels).vessels.count(where: { $0.vessel.prediction != nil }) < vessels {
-            guard ContinuousClock.now < deadline else { throw BenchError("the cache never held \(vessels) predictions") }
-            try await Task.sleep(for: .milliseconds(200))
-        }
+        guard try await waitUntil(timeout: .seconds(180), {
+            stores.fleet.page(type: nil, after: nil, limit: vessels).vessels.count(where: { $0.vessel.prediction != nil }) >= vessels
+        }) else { throw BenchError("the cache never held \(vessels) predictions") }
         processing.cancel()
         _ = await processing.result
 

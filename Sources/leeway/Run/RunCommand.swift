@@ -91,11 +91,10 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         _ = try metricsEndpoint
         guard staleAfter >= 0 else { throw ValidationError("--stale-after must be 0 (off) or a positive number of seconds") }
-        if let alertWebhook, URL(string: alertWebhook)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            throw ValidationError("--alert-webhook must be an http(s) URL, got '\(alertWebhook)'")
-        }
-        if let runbookBaseUrl, URL(string: runbookBaseUrl)?.scheme.map({ ["http", "https"].contains($0) }) != true {
-            throw ValidationError("--runbook-base-url must be an http(s) URL, got '\(runbookBaseUrl)'")
+        for (option, value) in [("--alert-webhook", alertWebhook), ("--runbook-base-url", runbookBaseUrl)] {
+            if let value, URL(string: value)?.scheme.map({ ["http", "https"].contains($0) }) != true {
+                throw ValidationError("\(option) must be an http(s) URL, got '\(value)'")
+            }
         }
         if runbookBaseUrl != nil, alertWebhook == nil {
             throw ValidationError("--runbook-base-url applies to the alerts a cache relays to --alert-webhook; give both")
