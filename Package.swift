@@ -103,6 +103,7 @@ let package = Package(
             name: "LeewayServer",
             dependencies: [
                 "Kafka", "LeewayCore", "LeewayModels", "LeewayTopics",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),

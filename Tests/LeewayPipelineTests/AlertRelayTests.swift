@@ -21,9 +21,9 @@ struct AlertRelayTests {
         return labels["vessel_id"]
     }
 
-    /// Waits until `condition` holds over what was posted, up to 20 s.
+    /// Waits until `condition` holds over what was posted, up to 45 s (the cache catches up first).
     static func eventually(_ receiver: WebhookReceiver, _ condition: ([[String: Any]]) -> Bool) async throws -> Bool {
-        let deadline = ContinuousClock.now.advanced(by: .seconds(20))
+        let deadline = ContinuousClock.now.advanced(by: .seconds(45))
         while ContinuousClock.now < deadline {
             if condition(posted(receiver)) { return true }
             try await Task.sleep(for: .milliseconds(50))

@@ -1,17 +1,26 @@
-import Dispatch
 import Foundation
 import Synchronization
 
 /// A dedicated OS thread for librdkafka's blocking polls, so the two-thread cooperative
 /// pool never blocks. The body loops until ``requestStop()``; ``stop()`` awaits its exit.
 final class PollThread: Sendable {
+    private struct Exit {
+        var done = false
+        var waiters: [CheckedContinuation<Void, Never>] = []
+    }
+
     private let stopping = Atomic<Bool>(false)
-    private let exited = DispatchSemaphore(value: 0)
+    private let exit = Mutex(Exit())
 
     init(name: String, body: @escaping @Sendable (PollThread) -> Void) {
         let thread = Thread { [self] in
             body(self)
-            exited.signal()
+            let waiters = exit.withLock { exit in
+                exit.done = true
+                defer { exit.waiters.removeAll() }
+                return exit.waiters
+            }
+            waiters.forEach { $0.resume() }
         }
         thread.name = name
         thread.start()
@@ -23,26 +32,15 @@ final class PollThread: Sendable {
     /// Asks the body to return at its next check.
     func requestStop() { stopping.store(true, ordering: .releasing) }
 
-    /// Asks the body to return and waits, off the cooperative pool, until it has.
+    /// Asks the body to return and suspends, holding no thread, until it has.
     func stop() async {
         requestStop()
         await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            DispatchQueue.global().async {
-                self.exited.wait()
-                continuation.resume()
+            let exited = exit.withLock { exit in
+                if !exit.done { exit.waiters.append(continuation) }
+                return exit.done
             }
+            if exited { continuation.resume() }
         }
     }
-}
-
-/// Runs a blocking librdkafka call on a Dispatch thread, off the cooperative pool.
-func offloaded<T: Sendable>(_ work: @escaping @Sendable () throws(KafkaError) -> T) async throws(KafkaError) -> T {
-    let result: Result<T, KafkaError> = await withCheckedContinuation { continuation in
-        DispatchQueue.global().async {
-            do throws(KafkaError) { continuation.resume(returning: .success(try work())) } catch {
-                continuation.resume(returning: .failure(error))
-            }
-        }
-    }
-    return try result.get()
 }

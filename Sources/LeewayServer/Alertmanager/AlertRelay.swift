@@ -1,7 +1,5 @@
+import AsyncHTTPClient
 import Foundation
-#if canImport(FoundationNetworking)
-import FoundationNetworking
-#endif
 import Hummingbird
 import Logging
 import Metrics
@@ -84,19 +82,19 @@ public struct AlertRelay: Service {
     }
 
     private func post(_ records: [ByteBuffer]) async {
-        var request = URLRequest(url: url, timeoutInterval: 5)
-        request.httpMethod = "POST"
-        request.setValue("application/json", forHTTPHeaderField: "Content-Type")
-        request.httpBody = AlertmanagerAlert.body(records, runbookBase: runbookBase)
+        var request = HTTPClientRequest(url: url.absoluteString)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json")
+        request.body = .bytes(AlertmanagerAlert.body(records, runbookBase: runbookBase))
         for attempt in 1...4 {
             do {
-                let (_, response) = try await URLSession.shared.data(for: request)
-                let status = (response as? HTTPURLResponse)?.statusCode ?? 0
-                if (200..<300).contains(status) {
+                let response = try await HTTPClient.shared.execute(request, timeout: .seconds(5))
+                _ = try? await response.body.collect(upTo: 1 << 20)
+                if (200..<300).contains(response.status.code) {
                     sent.increment(by: records.count)
                     return
                 }
-                logger.warning("Alertmanager answered \(status)", metadata: ["url": "\(url)", "attempt": "\(attempt)"])
+                logger.warning("Alertmanager answered \(response.status.code)", metadata: ["url": "\(url)", "attempt": "\(attempt)"])
             } catch {
                 if Task.isCancelled { return }
                 logger.warning("Alertmanager unreachable", metadata: ["url": "\(url)", "attempt": "\(attempt)", "error": "\(error)"])
