@@ -180,6 +180,7 @@ let package = Package(
                 "LeewayPipeline", "LeewayTopics", "LeewayCore", "LeewaySimulator", "LeewayModels", "LeewayTraining", "LeewayServer", "Kafka",
                 "LeewayInference",
                 "KafkaTestSupport", "BrowserTestSupport", "ProcessTestSupport",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
