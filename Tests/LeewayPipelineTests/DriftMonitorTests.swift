@@ -50,8 +50,12 @@ struct DriftMonitorTests {
         let monitor = try ProcessorProcess(pipeline, name: "monitor", arguments: ["--role", "monitor"])
         try await monitor.waitForLog("partitions assigned")
         let tankers = clean.filter { $0.vesselType == .tanker }.map(\.vesselID)
-        try await pipeline.produce(Self.fleet(days: 5, faulty: Array(Set(tankers)), percent: 12)
-            + Self.bulkHour(5 * 24 + 1, count: 100, bad: 40) + Self.bulkHour(5 * 24 + 2, count: 1, bad: 0))
+        try await pipeline.produce(Self.fleet(days: 5, faulty: Array(Set(tankers)), percent: 12))
+        // The bulk hours once the fleet's five days are read: the hourly share is counted by
+        // Kafka timestamp as records arrive, so a fleet record read after them (the other
+        // partition, on a loaded machine) would count in their hour and dilute it.
+        try await pipeline.waitUntilCommitted()
+        try await pipeline.produce(Self.bulkHour(5 * 24 + 1, count: 100, bad: 40) + Self.bulkHour(5 * 24 + 2, count: 1, bad: 0))
 
         var alerts: [[String: Any]] = []
         let deadline = ContinuousClock.now.advanced(by: .seconds(90))

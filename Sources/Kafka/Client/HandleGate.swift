@@ -1,26 +1,27 @@
 import Foundation
-import Synchronization
 
 /// Keeps a client handle alive while callers are inside it: the poll thread closes the
 /// gate and waits for callers to leave before it destroys the handle.
-final class HandleGate: Sendable {
-    private struct State {
-        var closed = false
-        var callers = 0
-    }
-
-    private let state = Mutex(State())
+final class HandleGate: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var closed = false
+    private var callers = 0
 
     /// Enters unless closed; pair a true answer with ``leave()``.
     func enter() -> Bool {
-        state.withLock { state in
-            if !state.closed { state.callers += 1 }
-            return !state.closed
-        }
+        condition.lock()
+        defer { condition.unlock() }
+        if !closed { callers += 1 }
+        return !closed
     }
 
     /// Leaves after a successful ``enter()``.
-    func leave() { state.withLock { $0.callers -= 1 } }
+    func leave() {
+        condition.lock()
+        callers -= 1
+        if callers == 0, closed { condition.broadcast() }
+        condition.unlock()
+    }
 
     /// Runs `body` inside the gate, or throws `destroyed` naming `client` once it has closed.
     func run<T>(_ client: String, _ operation: @autoclosure () -> String,
@@ -33,13 +34,11 @@ final class HandleGate: Sendable {
     /// Closes the gate and blocks until every caller has left; false if it was closed already.
     @discardableResult
     func closeAndDrain() -> Bool {
-        let first = state.withLock { state in
-            defer { state.closed = true }
-            return !state.closed
-        }
-        while state.withLock({ $0.callers > 0 }) {
-            Thread.sleep(forTimeInterval: 0.001)
-        }
+        condition.lock()
+        defer { condition.unlock() }
+        let first = !closed
+        closed = true
+        while callers > 0 { condition.wait() }
         return first
     }
 }

@@ -3,6 +3,7 @@ import Synchronization
 
 /// A dedicated OS thread for librdkafka's blocking polls, so the two-thread cooperative
 /// pool never blocks. The body loops until ``requestStop()``; ``stop()`` awaits its exit.
+/// `wake` is called after a stop request, to rouse a body blocked on something of its own.
 final class PollThread: Sendable {
     private struct Exit {
         var done = false
@@ -11,8 +12,10 @@ final class PollThread: Sendable {
 
     private let stopping = Atomic<Bool>(false)
     private let exit = Mutex(Exit())
+    private let wake: @Sendable () -> Void
 
-    init(name: String, body: @escaping @Sendable (PollThread) -> Void) {
+    init(name: String, wake: @escaping @Sendable () -> Void = {}, body: @escaping @Sendable (PollThread) -> Void) {
+        self.wake = wake
         let thread = Thread { [self] in
             body(self)
             let waiters = exit.withLock { exit in
@@ -30,7 +33,10 @@ final class PollThread: Sendable {
     var isStopping: Bool { stopping.load(ordering: .acquiring) }
 
     /// Asks the body to return at its next check.
-    func requestStop() { stopping.store(true, ordering: .releasing) }
+    func requestStop() {
+        stopping.store(true, ordering: .releasing)
+        wake()
+    }
 
     /// Asks the body to return and suspends, holding no thread, until it has.
     func stop() async {

@@ -18,10 +18,19 @@ public struct KafkaProducerConfiguration: Sendable {
     public var compression: String = "lz4"
     /// The partitioner; `murmur2_random` matches the Java client for keyed records.
     public var partitioner: String = "murmur2_random"
+    /// Makes the producer transactional (see ``KafkaProducer/initTransactions(timeout:)``):
+    /// a newer producer with the same id fences this one.
+    public var transactionalID: String?
 
     /// Creates a configuration for the cluster at `bootstrapServers`.
     public init(bootstrapServers: [String]) {
         self.client = KafkaClientConfiguration(bootstrapServers: bootstrapServers)
+    }
+
+    /// A transaction may stay open as long as a message may wait (librdkafka requires it).
+    private var transactionProperties: [(String, String)] {
+        guard let transactionalID else { return [] }
+        return [("transactional.id", transactionalID), ("transaction.timeout.ms", String(messageTimeout.milliseconds))]
     }
 
     var rdkafkaProperties: [(String, String)] {
@@ -33,6 +42,6 @@ public struct KafkaProducerConfiguration: Sendable {
             ("message.timeout.ms", String(messageTimeout.milliseconds)),
             ("compression.codec", compression),
             ("partitioner", partitioner),
-        ] + client.properties.sorted { $0.key < $1.key }
+        ] + transactionProperties + client.properties.sorted { $0.key < $1.key }
     }
 }

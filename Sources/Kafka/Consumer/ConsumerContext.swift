@@ -2,7 +2,9 @@ import CRdKafka
 import Logging
 
 /// The consumer's callback target. Everything here runs on the consumer's poll thread,
-/// including the rebalance callback, so the records held in ``pending`` need no lock.
+/// including the rebalance callback, so the records held in ``pending`` need no lock. A
+/// partition reader has no poll thread: its one read at a time (``KafkaPartitionReader``
+/// refuses a second) polls on a thread of its own and is the only one to touch them.
 final class ConsumerContext: ClientContext, @unchecked Sendable {
     let handoff = EventHandoff()
     /// Records polled but not yet handed over (a batch being filled).

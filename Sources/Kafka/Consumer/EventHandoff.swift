@@ -20,8 +20,9 @@ final class EventHandoff: @unchecked Sendable {
 
     // MARK: Poll thread side
 
-    /// Blocks until the application asks for an event (true), or `giveUp` says so (false).
-    /// With `unlessAbandoned`, also returns false at once when no iterator is alive.
+    /// Blocks until the application asks for an event (true), or `giveUp` says so (false;
+    /// whoever makes `giveUp` true calls ``wake()`` after). With `unlessAbandoned`, also
+    /// returns false at once when no iterator is alive.
     func waitForDemand(unlessAbandoned: Bool = true, giveUp: () -> Bool = { false }) -> Bool {
         condition.lock()
         defer { condition.unlock() }
@@ -29,8 +30,15 @@ final class EventHandoff: @unchecked Sendable {
             if case .waiting = state { return true }
             if (unlessAbandoned && iterators == 0) || giveUp() { return false }
             if case .finished = state { return false }
-            _ = condition.wait(until: Date(timeIntervalSinceNow: 0.05))
+            condition.wait()
         }
+    }
+
+    /// Rouses ``waitForDemand(unlessAbandoned:giveUp:)`` to look at its `giveUp` again.
+    func wake() {
+        condition.lock()
+        condition.broadcast()
+        condition.unlock()
     }
 
     /// Whether the application is waiting for an event right now.

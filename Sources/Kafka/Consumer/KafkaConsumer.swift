@@ -45,7 +45,7 @@ public final class KafkaConsumer: Service, Sendable, AsyncSequence {
         let gate = self.gate
         let maxBatch = Swift.max(1, configuration.maxBatchSize)
         let idle = configuration.idleEventInterval
-        self.pollThread = PollThread(name: "kafka-consumer-poll") { thread in
+        self.pollThread = PollThread(name: "kafka-consumer-poll", wake: { context.handoff.wake() }) { thread in
             Self.pollLoop(handle: handle, context: context, thread: thread, maxBatch: maxBatch, idle: idle)
             Self.shutDown(handle: handle, context: context, gate: gate)
         }

@@ -41,6 +41,9 @@ public struct KafkaError: Error, Sendable, Equatable, CustomStringConvertible {
         return text
     }
 
+    /// A newer producer with the same transactional id fenced this one.
+    public var isFencing: Bool { [.fenced, .producerFenced, .invalidProducerEpoch].contains(code) }
+
     /// The error means a rebalance overtook the operation (typically a commit): the
     /// partition's next owner will continue from the last committed offset.
     public var isRebalanceRelated: Bool {
@@ -83,6 +86,12 @@ extension KafkaError {
         public static let rebalanceInProgress = from(RD_KAFKA_RESP_ERR_REBALANCE_IN_PROGRESS)
         public static let unknownMemberID = from(RD_KAFKA_RESP_ERR_UNKNOWN_MEMBER_ID)
         public static let fencedInstanceID = from(RD_KAFKA_RESP_ERR_FENCED_INSTANCE_ID)
+        /// A newer producer with the same transactional id was initialised.
+        public static let fenced = from(RD_KAFKA_RESP_ERR__FENCED)
+        /// The broker's word for ``fenced``.
+        public static let producerFenced = from(RD_KAFKA_RESP_ERR_PRODUCER_FENCED)
+        /// The producer's epoch is older than the transactional id's: it was fenced.
+        public static let invalidProducerEpoch = from(RD_KAFKA_RESP_ERR_INVALID_PRODUCER_EPOCH)
         public static let messageTooLarge = from(RD_KAFKA_RESP_ERR_MSG_SIZE_TOO_LARGE)
     }
 }

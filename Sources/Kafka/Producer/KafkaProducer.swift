@@ -20,7 +20,7 @@ public final class KafkaProducer: Service, Sendable {
         let pointer: OpaquePointer
     }
 
-    private let handle: RdKafkaHandle
+    let handle: RdKafkaHandle
     private let context: ProducerContext
     private let state = Mutex(State())
     private let pollThread: PollThread

@@ -1,5 +1,6 @@
 import CRdKafka
 import Logging
+import Synchronization
 
 /// Reads chosen partitions from their start to their current end, outside any consumer
 /// group: how a processor restores its state from a changelog and how a cache warms up
@@ -14,6 +15,9 @@ public final class KafkaPartitionReader: Sendable {
     private let context: ConsumerContext
     private let gate = HandleGate()
     private let configuration: KafkaReaderConfiguration
+    /// Whether a read or a follow holds the client: one at a time, since each assigns its
+    /// own partitions and fills the context's batch.
+    private let reading = Atomic<Bool>(false)
 
     /// Connects a reader.
     public init(configuration: KafkaReaderConfiguration, logger: Logger = Logger(label: "kafka.reader")) throws(KafkaError) {
@@ -32,11 +36,8 @@ public final class KafkaPartitionReader: Sendable {
                           _ body: @escaping @Sendable ([ConsumerRecord]) -> Void) async throws(KafkaError) -> Int {
         guard !partitions.isEmpty else { return 0 }
         let settle = configuration.settleTime
-        return try await offloaded { () throws(KafkaError) in
-            try self.gate.run("partition reader", "read \(partitions)") { () throws(KafkaError) in
-                try ReadToEnd(rk: self.handle.pointer, context: self.context, settle: settle)
-                    .run(partitions, timeout: timeout, body)
-            }
+        return try await exclusively("read \(partitions)") { () throws(KafkaError) in
+            try ReadToEnd(rk: self.handle.pointer, context: self.context, settle: settle).run(partitions, timeout: timeout, body)
         }
     }
 
@@ -48,11 +49,9 @@ public final class KafkaPartitionReader: Sendable {
         let settle = configuration.settleTime
         let result: Result<Int, KafkaError> = await withTaskCancellationHandler {
             do throws(KafkaError) {
-                return .success(try await offloaded { () throws(KafkaError) in
-                    try self.gate.run("partition reader", "follow \(partitions)") { () throws(KafkaError) in
-                        try ReadToEnd(rk: self.handle.pointer, context: self.context, settle: settle)
-                            .run(partitions, timeout: .seconds(0), follow: control, body)
-                    }
+                return .success(try await exclusively("follow \(partitions)") { () throws(KafkaError) in
+                    try ReadToEnd(rk: self.handle.pointer, context: self.context, settle: settle)
+                        .run(partitions, timeout: .seconds(0), follow: control, body)
                 })
             } catch {
                 return .failure(error)
@@ -61,6 +60,19 @@ public final class KafkaPartitionReader: Sendable {
             control.stop()
         }
         return try result.get()
+    }
+
+    /// Runs `body` on a thread of its own, inside the gate, unless another read or follow
+    /// is running on this reader (then it throws `invalidArgument`).
+    private func exclusively<T: Sendable>(_ operation: String, _ body: @escaping @Sendable () throws(KafkaError) -> T) async throws(KafkaError) -> T {
+        guard reading.compareExchange(expected: false, desired: true, ordering: .acquiringAndReleasing).exchanged else {
+            throw KafkaError.misuse("another read or follow is running on this reader; use one reader per concurrent read",
+                                    operation: operation)
+        }
+        defer { reading.store(false, ordering: .releasing) }
+        return try await offloaded { () throws(KafkaError) in
+            try self.gate.run("partition reader", operation) { () throws(KafkaError) in try body() }
+        }
     }
 
     /// The committed positions of the configured group for `partitions` (offset -1001 when

@@ -14,6 +14,9 @@ public struct KafkaReaderConfiguration: Sendable {
     /// ``KafkaConsumerConfiguration/fetchWaitMax``: what a follower of a topic adds at most
     /// to each record's latency on a broker that answers fetches only at the deadline.
     public var fetchWaitMax: Duration = .milliseconds(10)
+    /// Read only committed transactions' records (`isolation.level=read_committed`), as a
+    /// reader of a topic written transactionally must; aborted records are skipped.
+    public var readCommitted = false
 
     /// Creates a configuration for the cluster at `bootstrapServers`.
     public init(bootstrapServers: [String]) {
@@ -31,6 +34,7 @@ public struct KafkaReaderConfiguration: Sendable {
             ("max.partition.fetch.bytes", String(maxPartitionFetchBytes)),
             ("fetch.queue.backoff.ms", "10"),
             ("fetch.wait.max.ms", String(fetchWaitMax.milliseconds)),
+            ("isolation.level", readCommitted ? "read_committed" : "read_uncommitted"),
         ] + client.properties.sorted { $0.key < $1.key }
     }
 }

@@ -23,9 +23,9 @@ extension VesselState {
         let time = report.eventTime
         let newest = count == 0 || time >= lastEventTime
         count += 1
-        recent.insert(time)
         vesselType = report.vesselType
         if newest { lastEventTime = time }
+        recent.insert(time, newest: lastEventTime, window: policy.allowedLateness)
 
         let stw = report[.speedThroughWater], power = report[.shaftPower], fuel = report[.fuelRate]
         if let stw {

@@ -104,10 +104,12 @@ extension WindowStatistics {
 }
 
 extension ResendGuard {
+    /// The layout of the former fixed ring (next slot, count, times), kept so that
+    /// changelogs written before and after read alike: the times oldest first, next = count.
     func write(to w: inout BinaryWriter) {
-        w.write(UInt32(next))
-        w.write(UInt32(filled))
-        for index in 0..<Int(filled) { w.write(times[index]) }
+        w.write(UInt32(times.count % Self.capacity))
+        w.write(UInt32(times.count))
+        for time in times { w.write(time) }
     }
 
     mutating func read(from r: inout BinaryReader) throws(BinaryReader.Malformed) {
@@ -115,8 +117,10 @@ extension ResendGuard {
         guard filled <= Self.capacity, next < Self.capacity else {
             throw BinaryReader.Malformed(description: "resend guard \(next)/\(filled) exceeds \(Self.capacity)")
         }
-        self.next = UInt16(next)
-        self.filled = UInt16(filled)
-        for index in 0..<Int(filled) { times[index] = try r.uint32() }
+        var ring: [UInt32] = []
+        ring.reserveCapacity(Int(filled))
+        for _ in 0..<filled { ring.append(try r.uint32()) }
+        // A full ring's oldest time is at its next slot.
+        times = Int(filled) == Self.capacity ? Array(ring[Int(next)...] + ring[..<Int(next)]) : ring
     }
 }

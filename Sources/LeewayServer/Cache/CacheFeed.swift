@@ -72,6 +72,8 @@ public struct CacheFeed: Service {
         configuration.client = client
         configuration.client.statisticsInterval = nil
         configuration.groupID = "leeway-cache-reader"
+        // The registry is written in transactions; an aborted decision must never show.
+        configuration.readCommitted = true
         let wanted = [topics.predictions, topics.features, topics.alerts, topics.models]
         let admin = try KafkaAdmin(configuration: configuration.client, logger: logger)
         let existing = try await admin.listTopics()

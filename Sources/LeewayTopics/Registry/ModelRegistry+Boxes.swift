@@ -17,11 +17,3 @@ final class RecordBox: Sendable {
     var values: [String: [UInt8]] { latest.withLock { $0 } }
 }
 
-/// The first delivery failure of a write.
-final class FailureBox: Sendable {
-    private let first = Mutex<KafkaError?>(nil)
-
-    func set(_ error: KafkaError) { first.withLock { if $0 == nil { $0 = error } } }
-
-    var error: KafkaError? { first.withLock { $0 } }
-}

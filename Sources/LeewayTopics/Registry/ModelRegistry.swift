@@ -7,8 +7,9 @@ import Logging
 /// holding all its versions and decisions. Reads take the latest record per type; an update
 /// reads, changes and writes back one type's record and waits for the broker's acknowledgement.
 ///
-/// Updates are read-modify-write without a lock: two reviewers deciding on the same type
-/// within the same second can overwrite each other (the later write wins).
+/// Updates are transactions fenced per type, so two reviewers deciding at the same moment
+/// (two cache instances, or the CLI beside one) both keep their decision: the later one
+/// reads again and applies its change on top. Read the topic `read_committed`.
 public final class ModelRegistry: Sendable {
     /// The registry topic.
     public let topic: String
@@ -24,11 +25,7 @@ public final class ModelRegistry: Sendable {
 
     /// Every type's latest record. Records that do not decode are logged and skipped.
     public func records(timeout: Duration = .seconds(30)) async throws -> [VesselType: RegistryRecord] {
-        var configuration = KafkaReaderConfiguration(bootstrapServers: client.bootstrapServers)
-        configuration.client = client
-        configuration.client.statisticsInterval = nil
-        configuration.settleTime = .milliseconds(50)
-        let reader = try KafkaPartitionReader(configuration: configuration, logger: logger)
+        let reader = try KafkaPartitionReader(configuration: readerConfiguration, logger: logger)
         defer { reader.close() }
         let latest = RecordBox()
         do {
@@ -58,39 +55,71 @@ public final class ModelRegistry: Sendable {
     }
 
     /// Reads `type`'s record (empty if none), applies `change` and writes the result back;
-    /// a failed write throws ``RegistryWriteError``.
+    /// a failed write throws ``RegistryWriteError``. The read and the write happen inside a
+    /// transaction whose id belongs to `type`: starting it fences any other writer of the
+    /// same type, so when another update commits first this one's commit fails, and it reads
+    /// again and applies `change` on top of the other's record.
     @discardableResult
     public func update<T>(_ type: VesselType, _ change: (inout RegistryRecord) throws -> T) async throws -> T {
-        var record = try await records()[type] ?? RegistryRecord(vesselType: type)
-        let result = try change(&record)
-        do {
-            try await write(record)
-        } catch {
-            throw RegistryWriteError(vesselType: type, underlying: error)
+        for attempt in 1...8 {
+            let producer = try transactionalProducer(for: type)
+            do {
+                try await producer.initTransactions()
+                var record = try await records()[type] ?? RegistryRecord(vesselType: type)
+                let result = try change(&record)
+                try producer.beginTransaction()
+                try producer.send(registryRecord(record.encoded(), of: type))
+                try await producer.commitTransaction()
+                await producer.close()
+                return result
+            } catch let error as KafkaError where error.isFencing && attempt < 8 {
+                await producer.close(timeout: .seconds(1))
+                logger.notice("another registry update of the same type came first; reading again",
+                              metadata: ["type": "\(type.rawValue)", "attempt": "\(attempt)"])
+                try await Task.sleep(for: .milliseconds(Int.random(in: 10...100) * attempt))
+            } catch let error as KafkaError {
+                await producer.close(timeout: .seconds(1))
+                throw RegistryWriteError(vesselType: type, underlying: error)
+            } catch {
+                await producer.close(timeout: .seconds(1))
+                throw error
+            }
         }
-        return result
+        throw RegistryWriteError(vesselType: type, underlying: RegistryContention())
     }
 
     /// Writes `record` as its type's latest and waits until the broker has it.
     public func write(_ record: RegistryRecord) async throws {
-        let failure = FailureBox()
+        _ = try await update(record.vesselType) { $0 = record }
+    }
+
+    /// A producer whose transactions are `type`'s registry updates.
+    private func transactionalProducer(for type: VesselType) throws -> KafkaProducer {
         var configuration = KafkaProducerConfiguration(bootstrapServers: client.bootstrapServers)
         configuration.client = client
         configuration.client.statisticsInterval = nil
-        let producer = try KafkaProducer(configuration: configuration, logger: logger) { reports in
-            for report in reports { if let error = report.error { failure.set(error) } }
-        }
-        do {
-            try producer.send(ProducerRecord(topic: topic, key: Array(record.vesselType.rawValue.utf8), value: record.encoded(),
-                                             headers: [KafkaHeader("leeway.schema", "model.v1")], partition: 0))
-            try await producer.flush(timeout: .seconds(30))
-        } catch {
-            await producer.close(timeout: .seconds(1))
-            throw error
-        }
-        await producer.close()
-        if let error = failure.error { throw error }
+        configuration.transactionalID = "leeway-registry.\(topic).\(type.rawValue)"
+        return try KafkaProducer(configuration: configuration, logger: logger)
     }
+
+    private func registryRecord(_ value: [UInt8], of type: VesselType) -> ProducerRecord {
+        ProducerRecord(topic: topic, key: Array(type.rawValue.utf8), value: value,
+                       headers: [KafkaHeader("leeway.schema", "model.v1")], partition: 0)
+    }
+
+    private var readerConfiguration: KafkaReaderConfiguration {
+        var configuration = KafkaReaderConfiguration(bootstrapServers: client.bootstrapServers)
+        configuration.client = client
+        configuration.client.statisticsInterval = nil
+        configuration.settleTime = .milliseconds(50)
+        configuration.readCommitted = true
+        return configuration
+    }
+}
+
+/// Writers kept landing records of the same type between this update's read and its write.
+public struct RegistryContention: Error, CustomStringConvertible {
+    public var description: String { "other writers kept changing the same record; try again" }
 }
 
 /// The registry was read and the change made, but the broker did not take the new record:

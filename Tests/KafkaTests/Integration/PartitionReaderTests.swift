@@ -34,3 +34,36 @@ struct PartitionReaderTests {
         #expect(try await reader.readToEnd([TopicPartition(topic, 2)]) { _ in } == 0)
     }
 }
+
+@Suite("Partition reader, one read at a time", .timeLimit(.minutes(2)))
+struct PartitionReaderExclusiveTests {
+    @Test("a read while a follow runs on the same reader is refused with a clear error; once the follow stops, reads work again")
+    func secondReadIsRefused() async throws {
+        let topic = try await TestBroker.makeTopic("reader-one", partitions: 1)
+        let producer = try KafkaProducer(configuration: TestBroker.producerConfiguration())
+        for index in 0..<100 {
+            try producer.send(ProducerRecord(topic: topic, key: nil, value: Array("r\(index)".utf8), partition: 0))
+        }
+        try await producer.flush()
+        await producer.close()
+
+        let reader = try KafkaPartitionReader(configuration: KafkaReaderConfiguration(bootstrapServers: TestBroker.servers))
+        defer { reader.close() }
+        let control = FollowControl(onEnd: { _ in })
+        let seen = RecordBox()
+        let following = Task { try await reader.follow([TopicPartition(topic, 0)], control: control) { seen.add($0) } }
+        let deadline = ContinuousClock.now.advanced(by: .seconds(60))
+        while seen.records.count < 100, ContinuousClock.now < deadline { try await Task.sleep(for: .milliseconds(20)) }
+        #expect(seen.records.count == 100)
+
+        let refused = await #expect(throws: KafkaError.self) {
+            _ = try await reader.readToEnd([TopicPartition(topic, 0)]) { _ in }
+        }
+        #expect(refused?.code == .invalidArgument && "\(refused!)".contains("another read or follow is running"), "\(String(describing: refused))")
+        #expect(seen.records.count == 100, "the follow was not disturbed")
+
+        control.stop()
+        #expect(try await following.value == 100)
+        #expect(try await reader.readToEnd([TopicPartition(topic, 0)]) { _ in } == 100, "free again once the follow returned")
+    }
+}
