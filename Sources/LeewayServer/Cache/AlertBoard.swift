@@ -120,15 +120,13 @@ public final class AlertBoard: Sendable {
             }
             return true
         }
-        guard let object = (try? JSONSerialization.jsonObject(with: Data(value))) as? [String: Any],
-              let id = object["id"] as? String, let status = object["status"] as? String, ["firing", "resolved"].contains(status),
-              let labels = object["labels"] as? [String: Any], let type = labels["vessel_type"] as? String,
-              let severity = labels["severity"] as? String, let startsAt = object["startsAt"] as? String else { return false }
+        guard let record = AlertRecord.decode(value), let type = record.label("vessel_type"),
+              let severity = record.label("severity") else { return false }
         let body = ByteBuffer(bytes: value)
         change(partition: partition, offset: offset) { state, sequence in
-            state.alerts[id] = Entry(id: id, status: status, vesselType: type, vesselID: labels["vessel_id"] as? String,
-                                     severity: severity, startsAt: startsAt, body: body, sequence: sequence)
-            if status == "resolved" { trimResolved(&state) }
+            state.alerts[record.id] = Entry(id: record.id, status: record.status.rawValue, vesselType: type, vesselID: record.label("vessel_id"),
+                                            severity: severity, startsAt: record.startsAt, body: body, sequence: sequence)
+            if record.status == .resolved { trimResolved(&state) }
             return body
         }
         return true
