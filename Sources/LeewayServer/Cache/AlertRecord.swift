@@ -15,14 +15,19 @@ struct AlertRecord: Codable, Sendable {
         case number(Double)
         case null
 
+        /// Anything else (`true`, an object, an array): not a label or annotation value.
+        case other
+
         init(from decoder: any Decoder) throws {
             let container = try decoder.singleValueContainer()
             if container.decodeNil() {
                 self = .null
             } else if let number = try? container.decode(Double.self) {
                 self = .number(number)
+            } else if let text = try? container.decode(String.self) {
+                self = .string(text)
             } else {
-                self = .string(try container.decode(String.self))
+                self = .other
             }
         }
 
@@ -31,7 +36,7 @@ struct AlertRecord: Codable, Sendable {
             switch self {
             case .string(let text): try container.encode(text)
             case .number(let number): try container.encode(number)
-            case .null: try container.encodeNil()
+            case .null, .other: try container.encodeNil()
             }
         }
 
@@ -41,7 +46,7 @@ struct AlertRecord: Codable, Sendable {
             case .string(let text): text
             case .number(let number) where number.rounded() == number && abs(number) < 1e15: String(Int64(number))
             case .number(let number): "\(number)"
-            case .null: nil
+            case .null, .other: nil
             }
         }
     }

@@ -21,50 +21,41 @@ extension ModelRoutes {
 
     func summary() async throws -> Response {
         let records = try await read()
-        var rows: [[String: Any]] = []
-        for type in VesselType.allCases {
-            for artifact in records[type]?.versions ?? [] {
-                var row: [String: Any] = [
-                    "vessel_type": type.rawValue, "version": artifact.version, "name": artifact.name, "kind": artifact.kind,
-                    "status": artifact.status.rawValue, "created_at": artifact.createdAt, "content_hash": artifact.contentHash,
-                    "checks_passed": artifact.checks.filter(\.passed).count, "checks": artifact.checks.count,
-                    "report": "/v1/models/\(type.rawValue)/\(artifact.version)/report",
-                ]
-                if let by = artifact.approvedBy { row["approved_by"] = by }
-                if let at = artifact.approvedAt { row["approved_at"] = at }
-                if let fuel = artifact.metrics.first(where: { $0.target == "fuel_rate_tph" }), fuel.rSquared.isFinite, fuel.mae.isFinite {
-                    row["fuel_r_squared"] = fuel.rSquared
-                    row["fuel_mae_tph"] = fuel.mae
-                }
-                rows.append(row)
-            }
-        }
-        let data = try JSONSerialization.data(withJSONObject: ["models": rows], options: [.sortedKeys, .withoutEscapingSlashes])
-        return Array(data).json
+        let rows = VesselType.allCases.flatMap { type in (records[type]?.versions ?? []).map(ModelSummary.init) }
+        return try Self.encoded(["models": rows])
+    }
+
+    static func encoded(_ value: some Encodable) throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Array(try encoder.encode(value)).json
     }
 
     func decide(_ request: Request, _ context: BasicRequestContext, approve: Bool) async throws -> Response {
         try authorize(request)
         let type = try context.vesselType(), version = try context.version()
         let body = try await request.body.collect(upTo: 16 * 1024)
-        guard let fields = (try? JSONSerialization.jsonObject(with: Data(buffer: body))) as? [String: Any] else {
+        guard let fields = try? JSONDecoder().decode(DecisionRequest.self, from: Data(buffer: body)) else {
             throw Problem(.badRequest, "the body must be a JSON object such as {\"by\": \"Ana Ruiz\", \"\(approve ? "notes" : "reason")\": \"…\"}")
         }
-        guard let by = fields["by"] as? String, !by.trimmingCharacters(in: .whitespaces).isEmpty, by.count <= 200 else {
+        guard case .string(let by)? = fields.by, !by.trimmingCharacters(in: .whitespaces).isEmpty, by.count <= 200 else {
             throw Problem(.badRequest, "\"by\" must name who decides (1–200 characters)")
         }
-        let text = fields[approve ? "notes" : "reason"]
-        guard text == nil || text is String else { throw Problem(.badRequest, "\"\(approve ? "notes" : "reason")\" must be a string") }
-        let note = text as? String
+        let text = approve ? fields.notes : fields.reason
+        let note: String?
+        switch text {
+        case nil, .null?: note = nil
+        case .string(let value)?: note = value
+        default: throw Problem(.badRequest, "\"\(approve ? "notes" : "reason")\" must be a string")
+        }
         if !approve, note?.isEmpty ?? true { throw Problem(.badRequest, "a rejection needs a \"reason\"") }
         let time = "\(EventTime.now)"
         _ = try await record(type)
         try await registry.update(type) { record in
             if approve { try record.approve(version, by: by, at: time, notes: note) } else { try record.reject(version, by: by, at: time, reason: note) }
         }
-        let result: [String: Any] = ["vessel_type": type.rawValue, "version": version, "status": approve ? "approved" : "rejected",
-                                     "by": by, "at": time]
-        return Array(try JSONSerialization.data(withJSONObject: result, options: [.sortedKeys])).json
+        return try Self.encoded(Decision(vesselType: type.rawValue, version: version, status: approve ? "approved" : "rejected",
+                                         by: by, at: time))
     }
 
     /// Checks the bearer token (in constant time).
