@@ -1,14 +1,14 @@
 // C entry points that Swift cannot call directly (librdkafka's variadic producev), and
-// librdkafka's mock cluster (fault injection in `leeway-chaos`).
-#ifndef LEEWAY_CRDKAFKA_SHIM_H
-#define LEEWAY_CRDKAFKA_SHIM_H
+// librdkafka's mock cluster (fault injection in chaos tests).
+#ifndef CRDKAFKA_SHIM_H
+#define CRDKAFKA_SHIM_H
 
 #include <librdkafka/rdkafka.h>
 #include <librdkafka/rdkafka_mock.h>
 
 /// Enqueues one message, copying key and value. `headers` (may be NULL) is owned by
 /// librdkafka when this returns RD_KAFKA_RESP_ERR_NO_ERROR, and by the caller otherwise.
-static inline rd_kafka_resp_err_t leeway_produce(rd_kafka_t *rk, rd_kafka_topic_t *rkt,
+static inline rd_kafka_resp_err_t kafka_produce_record(rd_kafka_t *rk, rd_kafka_topic_t *rkt,
                                                  int32_t partition,
                                                  const void *key, size_t key_len,
                                                  const void *value, size_t value_len,

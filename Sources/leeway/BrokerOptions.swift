@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Kafka
 
 /// Where the Kafka cluster is.
 struct BrokerOptions: ParsableArguments {
@@ -10,6 +11,13 @@ struct BrokerOptions: ParsableArguments {
             help: ArgumentHelp("A librdkafka property for a production cluster, e.g. security.protocol=SASL_SSL (repeatable).",
                                valueName: "name=value"))
     var kafkaProperties: [String] = []
+
+    /// Refuses to start on a librdkafka too old to talk to current brokers.
+    func validate() throws {
+        guard Librdkafka.isSupported else {
+            throw ValidationError("librdkafka \(Librdkafka.version) is loaded; Leeway needs 2.8.0 or newer (run `make deps`)")
+        }
+    }
 
     /// The bootstrap servers to use.
     var servers: [String] {

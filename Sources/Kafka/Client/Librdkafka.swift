@@ -11,7 +11,7 @@ public enum Librdkafka {
         return ((v >> 24) & 0xff, (v >> 16) & 0xff, (v >> 8) & 0xff)
     }
 
-    /// The oldest librdkafka Leeway supports: 2.0.x mis-parses the ApiVersions answer of the
+    /// The oldest librdkafka this layer supports: 2.0.x mis-parses the ApiVersions answer of the
     /// dev broker (Tansu).
     public static let minimumSupported = (major: 2, minor: 8, patch: 0)
 

@@ -10,7 +10,7 @@ final class RdKafkaHandle: @unchecked Sendable {
     init(_ kind: Kind, properties: [(String, String)], context: ClientContext, operation: String) throws(KafkaError) {
         guard Librdkafka.isSupported else {
             throw KafkaError(.invalidConfiguration,
-                             "librdkafka \(Librdkafka.version) is loaded; Leeway needs 2.8.0 or newer (run `make deps`)",
+                             "librdkafka \(Librdkafka.version) is loaded; this client needs 2.8.0 or newer",
                              operation: operation, isFatal: true)
         }
         guard let conf = rd_kafka_conf_new() else {

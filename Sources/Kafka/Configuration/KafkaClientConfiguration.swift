@@ -4,7 +4,7 @@ public struct KafkaClientConfiguration: Sendable {
     /// `host:port` pairs to bootstrap from.
     public var bootstrapServers: [String]
     /// The client id brokers see in logs and quotas.
-    public var clientID: String = "leeway"
+    public var clientID: String = "rdkafka"
     /// How often librdkafka emits statistics into swift-metrics; nil turns them off.
     public var statisticsInterval: Duration? = .seconds(5)
     /// Which librdkafka debug contexts to log (e.g. `"broker,cgrp"`); empty for none.

@@ -1,13 +1,13 @@
 import CRdKafka
 
 /// An error from the Kafka layer: librdkafka's code with its message and flags, plus what
-/// Leeway was doing when it happened.
+/// the application was doing when it happened.
 public struct KafkaError: Error, Sendable, Equatable, CustomStringConvertible {
     /// librdkafka's error code (`rd_kafka_resp_err_t`); negative codes are local to the client.
     public let code: Code
-    /// librdkafka's (or Leeway's) explanation.
+    /// librdkafka's (or this layer's) explanation.
     public let message: String
-    /// What was being attempted, e.g. `"commit"` or `"create topic fleet.telemetry.v1"`.
+    /// What was being attempted, e.g. `"commit"` or `"create topic orders"`.
     public let operation: String
     /// The client instance cannot continue and must be recreated.
     public let isFatal: Bool

@@ -176,7 +176,7 @@ extension KafkaProducer {
         let timestamp = record.timestampMilliseconds ?? 0
         return withBytes(record.key) { key in
             withBytes(record.value) { value in
-                leeway_produce(rk, topic, partition, key.baseAddress, key.count,
+                kafka_produce_record(rk, topic, partition, key.baseAddress, key.count,
                                value.baseAddress, value.count, headers, timestamp, opaque)
             }
         }

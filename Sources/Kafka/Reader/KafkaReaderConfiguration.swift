@@ -7,7 +7,7 @@ public struct KafkaReaderConfiguration: Sendable {
     public var settleTime: Duration = .milliseconds(150)
     /// The group whose committed offsets ``KafkaPartitionReader/committed(_:timeout:)``
     /// reports. A reader never joins it and never commits.
-    public var groupID = "leeway-partition-reader"
+    public var groupID = "partition-reader"
     /// Most bytes fetched per partition per request.
     public var maxPartitionFetchBytes: Int = 4 << 20
     /// Longest a fetch request waits at the broker for data, as
