@@ -8,10 +8,13 @@ import ServiceLifecycle
 import Synchronization
 
 /// Follows the model registry and keeps ``ServingModels`` on each type's approved version:
-/// an approval, rejection or rollback reaches running processors within one `interval`,
-/// without a restart. A registry that cannot be read leaves the serving models as they are.
+/// an approval, rejection or rollback reaches running processors as soon as the registry has
+/// it, without a restart. One long-lived reader follows the topic (``RegistryFollower``);
+/// without one, the registry is read every `interval`. A registry that cannot be read
+/// leaves the serving models as they are.
 public final class RegistryWatch: Service {
     private let registry: ModelRegistry
+    private let follower: RegistryFollower?
     private let models: ServingModels
     private let interval: Duration
     private let remote: RemoteModelSettings
@@ -21,10 +24,12 @@ public final class RegistryWatch: Service {
     /// The served model last made of each type's artifacts, by version and content hash.
     private let loaded = Mutex<[VesselType: (key: String, model: ServedModel)]>([:])
 
-    /// Watches `registry` every `interval`, serving into `models`; `oip` models are called with `remote`.
-    public init(registry: ModelRegistry, models: ServingModels, interval: Duration = .seconds(5),
+    /// Watches `registry` through `follower` (or, without one, every `interval`), serving into
+    /// `models`; `oip` models are called with `remote`. Run the follower beside it.
+    public init(registry: ModelRegistry, follower: RegistryFollower? = nil, models: ServingModels, interval: Duration = .seconds(5),
                 remote: RemoteModelSettings = RemoteModelSettings(), logger: Logger = Logger(label: "leeway.models")) {
         self.registry = registry
+        self.follower = follower
         self.models = models
         self.interval = interval
         self.remote = remote
@@ -33,6 +38,12 @@ public final class RegistryWatch: Service {
 
     /// Refreshes until graceful shutdown.
     public func run() async throws {
+        if let follower {
+            await cancelWhenGracefulShutdown {
+                for await _ in follower.changes() { self.serve(follower.records) }
+            }
+            return
+        }
         var failing = false
         while !Task.isCancelled && !Task.isShuttingDownGracefully {
             do {
@@ -52,7 +63,11 @@ public final class RegistryWatch: Service {
 
     /// Reads the registry once and serves what it approves.
     public func refresh() async throws {
-        let records = try await registry.records(timeout: .seconds(10))
+        serve(try await registry.records(timeout: .seconds(10)))
+    }
+
+    /// Serves what `records` approve.
+    private func serve(_ records: [VesselType: RegistryRecord]) {
         var approved: [VesselType: ServedModel] = [:]
         var references: [VesselType: DriftReferences] = [:]
         for (type, record) in records {

@@ -69,7 +69,7 @@ public final class ModelRegistry: Sendable {
                 let result = try change(&record)
                 try producer.beginTransaction()
                 try producer.send(registryRecord(record.encoded(), of: type))
-                try await producer.commitTransaction()
+                try await commit(producer)
                 await producer.close()
                 return result
             } catch let error as KafkaError where error.isFencing && attempt < 8 {
@@ -86,6 +86,22 @@ public final class ModelRegistry: Sendable {
             }
         }
         throw RegistryWriteError(vesselType: type, underlying: RegistryContention())
+    }
+
+    /// Commits the open transaction; a commit that timed out (a slow broker) is asked again,
+    /// as librdkafka allows, rather than started over.
+    private func commit(_ producer: KafkaProducer) async throws {
+        var attempt = 1
+        while true {
+            do {
+                try await producer.commitTransaction()
+                return
+            } catch {
+                guard error.isRetriable, attempt < 3 else { throw error }
+                logger.notice("registry commit not confirmed; asking again", metadata: ["error": "\(error)", "attempt": "\(attempt)"])
+                attempt += 1
+            }
+        }
     }
 
     /// Writes `record` as its type's latest and waits until the broker has it.
@@ -107,7 +123,7 @@ public final class ModelRegistry: Sendable {
                        headers: [KafkaHeader("leeway.schema", "model.v1")], partition: 0)
     }
 
-    private var readerConfiguration: KafkaReaderConfiguration {
+    var readerConfiguration: KafkaReaderConfiguration {
         var configuration = KafkaReaderConfiguration(bootstrapServers: client.bootstrapServers)
         configuration.client = client
         configuration.client.statisticsInterval = nil

@@ -56,7 +56,7 @@ struct RunCommand: AsyncParsableCommand {
     var metricsAddress = "127.0.0.1:9464"
     @Option(name: .long, help: "Cache: a prediction older than this many seconds is 'stale'.") var predictionStaleAfter: Double = 900
     @Option(name: .long, help: "Cache: a prediction older than this many seconds is 'expired'.") var predictionExpireAfter: Double = 21_600
-    @Option(name: .long, help: "Seconds between reads of the model registry (approvals reach the processor within this).")
+    @Option(name: .long, help: "Seconds before the model registry's reader starts again after a failure (approvals otherwise reach the processor as soon as the registry has them).")
     var modelsRefresh: Double = 5
     @Option(name: .long, help: "Seconds one call to a model server (an oip model) may take.") var modelTimeout: Double = 1
     @Option(name: .long, help: "Seconds one poll batch may spend on a model server, retries included, before its type falls back to the physics baseline.")
@@ -156,7 +156,9 @@ struct RunCommand: AsyncParsableCommand {
         remote.deadline = .seconds(modelDeadline)
         remote.retries = modelRetries
         remote.concurrency = modelConcurrency
-        let watch = RegistryWatch(registry: modelRegistry, models: models, interval: .seconds(modelsRefresh), remote: remote, logger: logger)
+        let follower = RegistryFollower(registry: modelRegistry, retryDelay: .seconds(modelsRefresh), logger: logger)
+        let watch = RegistryWatch(registry: modelRegistry, follower: follower, models: models, interval: .seconds(modelsRefresh),
+                                  remote: remote, logger: logger)
         let apiToken = apiToken ?? ProcessInfo.processInfo.environment["LEEWAY_API_TOKEN"]
         var workers: [any Service] = []
         var cache: CacheFeed.Stores?
@@ -185,7 +187,9 @@ struct RunCommand: AsyncParsableCommand {
                     guard stores.progress.isReady else { throw Problem(.serviceUnavailable, "the cache is still reading the model registry") }
                     return stores.models.records
                 }
-            } ?? ModelRoutes(registry: modelRegistry, token: apiToken)
+            } ?? ModelRoutes(registry: modelRegistry, token: apiToken) {
+                follower.isCaughtUp ? follower.records : try await modelRegistry.records()
+            }
             let api = cache.map {
                 CacheRoutes(stores: $0, freshness: .init(staleAfter: predictionStaleAfter, expiredAfter: predictionExpireAfter))
             }
@@ -197,7 +201,7 @@ struct RunCommand: AsyncParsableCommand {
                                                        "routes": "\(api == nil ? "/metrics /healthz /readyz /v1/models" : "pull API, dashboard at /")"])
             }))
         }
-        if role != .cache { services.append(.init(service: watch)) }
+        if role != .cache { services += [.init(service: follower), .init(service: watch)] }
         for worker in workers { services.append(.init(service: worker)) }
         var groupConfiguration = ServiceGroupConfiguration(services: services,
                                                            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
