@@ -21,8 +21,7 @@ struct ModelRoutesTests {
     func routes() async throws {
         let pipeline = try await PipelineFixture.make("routes", partitions: 1)
         let registry = ModelRegistry(client: KafkaClientConfiguration(bootstrapServers: TestBroker.servers), topic: pipeline.topics.models)
-        let artifact = try Trainer(type: .tanker).train(TrainingSet(TrainingSimulation.reports, type: .tanker, assumedDraft: 15),
-                                                        source: "simulator", createdAt: "2026-11-29T12:00:00Z").artifact
+        let artifact = try TrainingSimulation.tankerArtifact()
         var broken = artifact
         broken.targets[0].coefficients = broken.targets[0].coefficients.map { -$0 }
         broken.contentHash = broken.computedContentHash
@@ -113,8 +112,7 @@ struct ModelRoutesTests {
         let pipeline = try await PipelineFixture.make("routes-write", partitions: 1)
         let client = KafkaClientConfiguration(bootstrapServers: TestBroker.servers)
         let registry = ModelRegistry(client: client, topic: pipeline.topics.models)
-        let artifact = try Trainer(type: .tanker).train(TrainingSet(TrainingSimulation.reports, type: .tanker, assumedDraft: 15),
-                                                        source: "simulator", createdAt: "2026-11-29T12:00:00Z").artifact
+        let artifact = try TrainingSimulation.tankerArtifact()
         try await registry.update(.tanker) { record in _ = try record.register(artifact, at: "2026-11-29T12:00:00Z") }
         // Reads work; every write is refused by the client (the record is far larger than 1,000 bytes).
         var small = client

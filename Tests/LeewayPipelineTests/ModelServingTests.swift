@@ -99,8 +99,7 @@ struct ModelServingTests {
     func approvingAFailedVersionIsRefused() async throws {
         let pipeline = try await PipelineFixture.make("refuse", partitions: 1)
         let prefix = pipeline.prefix
-        var artifact = try Trainer(type: .tanker).train(TrainingSet(TrainingSimulation.reports, type: .tanker, assumedDraft: 15),
-                                                        source: "simulator", createdAt: "2026-11-29T12:00:00Z").artifact
+        var artifact = try TrainingSimulation.tankerArtifact()
         artifact.targets[0].coefficients = artifact.targets[0].coefficients.map { -$0 }
         artifact.contentHash = ""
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(prefix)broken.json")
@@ -178,4 +177,10 @@ enum TrainingSimulation {
         var fleet = FleetSimulator(configuration)
         return (0..<(12 * 14 * 144)).compactMap { _ in fleet.next().telemetry }
     }()
+
+    /// A tanker model trained on ``reports``, as `leeway train` makes it.
+    static func tankerArtifact() throws -> ModelArtifact {
+        try Trainer(type: .tanker).train(TrainingSet(reports, type: .tanker, assumedDraft: 15),
+                                         source: "simulator", createdAt: "2026-11-29T12:00:00Z").artifact
+    }
 }

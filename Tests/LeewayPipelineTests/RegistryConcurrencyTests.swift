@@ -15,8 +15,7 @@ struct RegistryConcurrencyTests {
     func concurrentDecisionsAreKept() async throws {
         let pipeline = try await PipelineFixture.make("registry-race", partitions: 1)
         let registry = ModelRegistry(client: KafkaClientConfiguration(bootstrapServers: TestBroker.servers), topic: pipeline.topics.models)
-        let artifact = try Trainer(type: .tanker).train(TrainingSet(TrainingSimulation.reports, type: .tanker, assumedDraft: 15),
-                                                        source: "simulator", createdAt: "2026-11-29T12:00:00Z").artifact
+        let artifact = try TrainingSimulation.tankerArtifact()
         try await registry.update(.tanker) { record in
             for minute in 0..<5 { _ = try record.register(artifact, at: "2026-11-29T12:0\(minute):00Z") }
         }

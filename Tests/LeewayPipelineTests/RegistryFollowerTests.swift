@@ -15,8 +15,7 @@ struct RegistryFollowerTests {
     func followsDecisions() async throws {
         let pipeline = try await PipelineFixture.make("registry-follow", partitions: 1)
         let registry = ModelRegistry(client: KafkaClientConfiguration(bootstrapServers: TestBroker.servers), topic: pipeline.topics.models)
-        let artifact = try Trainer(type: .tanker).train(TrainingSet(TrainingSimulation.reports, type: .tanker, assumedDraft: 15),
-                                                        source: "simulator", createdAt: "2026-11-29T12:00:00Z").artifact
+        let artifact = try TrainingSimulation.tankerArtifact()
         try await registry.update(.tanker) { record in _ = try record.register(artifact, at: "2026-11-29T12:00:00Z") }
 
         let follower = RegistryFollower(registry: registry, retryDelay: .milliseconds(200))
