@@ -177,4 +177,32 @@ struct StaleTelemetryTests {
         }
         #expect(staleRecords.map(\.timestampMilliseconds) == [records[7 + 55].telemetry.map { $0.eventTime.microseconds / 1000 }])
     }
+
+    @Test("a restart between the firing and the vessel's next report: that report, read before the restarted processor's first commit, still resolves the alert")
+    func resolvedAcrossRestart() async throws {
+        let pipeline = try await PipelineFixture.make("stale-restart", partitions: 1)
+        let report = PipelineFixture.report
+        var before = (0...6).map { report("IMO1", $0 * 10, .tanker) }
+        before += (0...54).map { report("IMO2", $0 * 10, .tanker) }
+        var configuration = pipeline.configuration
+        configuration.commitInterval = .milliseconds(50)
+        try await pipeline.produce(before)
+        try await ProcessorRun.inProcess(pipeline, configuration: configuration) {
+            try await pipeline.waitUntilCommitted()
+            try await Task.sleep(for: .milliseconds(300))      // a commit after the last input: the alert fires
+        }
+        // IMO1 reports again while no processor runs; the next one reads it before its first
+        // commit (the stale marks were in the first processor's memory only).
+        try await pipeline.produce([report("IMO1", 9 * 60, .tanker)] + (55...60).map { report("IMO2", $0 * 10, .tanker) })
+        configuration.commitInterval = .seconds(3)
+        try await ProcessorRun.inProcess(pipeline, configuration: configuration) {
+            try await pipeline.waitUntilCommitted()
+        }
+        let stale = try await pipeline.readAll(pipeline.topics.alerts).compactMap { record -> [String: Any]? in
+            try? JSONSerialization.jsonObject(with: Data(record.value ?? [])) as? [String: Any]
+        }.filter { ($0["labels"] as? [String: Any])?["alertname"] as? String == "StaleTelemetry" }
+        #expect(stale.first?["status"] as? String == "firing")
+        #expect(stale.last?["status"] as? String == "resolved", "the alert resolved after the restart: \(stale.map { $0["status"] ?? "" })")
+        #expect(stale.last?["endsAt"] as? String == "2026-11-30T17:00:00Z")
+    }
 }

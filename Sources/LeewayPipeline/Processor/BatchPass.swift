@@ -103,6 +103,7 @@ struct BatchPass {
         var resumed: DriftAlert?
         if applied.admission == .applied, let silent, let after = staleAfter {
             store.stale.remove(id)
+            store.unsent.remove(id)
             resumed = DriftAlert.staleTelemetry(silent, after: after, resumedAt: report.eventTime)
         }
         if applied.admission != .replayed {

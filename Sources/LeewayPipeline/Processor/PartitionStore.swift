@@ -24,9 +24,13 @@ final class PartitionStore {
     var newest = EventTime(microseconds: 0)
     /// One past the last input offset processed.
     var nextOffset: Int64?
-    /// Vessels with a firing StaleTelemetry alert (kept in memory only: after a restart the
-    /// first commit finds them again and re-sends the identical record).
+    /// Vessels with a firing StaleTelemetry alert. Kept in memory only: after a restore,
+    /// ``judgeRestored(after:)`` finds them again, so that a report arriving before the
+    /// first commit still resolves the alert.
     var stale: Set<String> = []
+    /// Stale vessels found at restore whose firing record the first commit sends again
+    /// (identical to the one sent before, which a crash may have lost).
+    var unsent: Set<String> = []
 
     init(partition: Int32) { self.partition = partition }
 
@@ -55,15 +59,26 @@ final class PartitionStore {
     }
 
     /// Vessels silent for `after` behind the partition's newest event time that have no
-    /// stale alert yet; marks them.
+    /// stale alert yet, or whose restored one is still to be sent again; marks them.
     func newlyStale(after: Duration) -> [VesselState] {
         let cutoff = newest.advanced(by: .zero - after)
         var found: [VesselState] = []
-        for (id, slot) in slots where slot.state.lastEventTime < cutoff && !stale.contains(id) {
+        for (id, slot) in slots where slot.state.lastEventTime < cutoff && (!stale.contains(id) || unsent.contains(id)) {
             stale.insert(id)
             found.append(slot.state)
         }
+        unsent.removeAll()
         return found.sorted { $0.vesselID < $1.vesselID }
+    }
+
+    /// After a restore: marks the vessels silent for `after` behind the restored newest
+    /// event time as stale (their alert fired before), to be sent again at the first commit.
+    func judgeRestored(after: Duration) {
+        let cutoff = newest.advanced(by: .zero - after)
+        for (id, slot) in slots where slot.state.lastEventTime < cutoff {
+            stale.insert(id)
+            unsent.insert(id)
+        }
     }
 
     /// Forgets vessels with no report within `ttl` of the partition's newest event time.
@@ -79,6 +94,7 @@ final class PartitionStore {
     func forget(_ ids: [String]) {
         for id in ids {
             let wasStale = stale.remove(id) != nil
+            unsent.remove(id)
             if let slot = slots.removeValue(forKey: id), wasStale || slot.state.hasFiringAlert {
                 withdrawn.append((slot, wasStale))
             }

@@ -95,6 +95,9 @@ final class ProcessorLoop {
         let started = ContinuousClock.now
         let (restored, records) = try await changelog.restore(partitions, reader: reader, timeout: configuration.restoreTimeout,
                                                               logger: logger)
+        if let after = configuration.staleAfter {
+            for store in restored.values { store.judgeRestored(after: after) }
+        }
         stores.merge(restored) { _, new in new }
         let elapsed = ContinuousClock.now - started
         metrics.restoredRecords.increment(by: records)
